@@ -1,0 +1,86 @@
+import { defineConfig } from "vitest/config";
+import { evidenceDir } from "./helpers/evidence/evidence-dir.ts";
+import { smokebookEvidence } from "./helpers/evidence/plugin.ts";
+
+const evidence = evidenceDir();
+const setupFiles = ["./helpers/evidence/worker-setup.ts"];
+
+export default defineConfig({
+  plugins: [smokebookEvidence(evidence)],
+  test: {
+    reporters: ["default", "junit", "json"],
+    outputFile: {
+      junit: `${evidence}/junit.xml`,
+      json: `${evidence}/results.json`,
+    },
+    tags: [
+      { name: "live", description: "Runs against a real workspace, cluster or engine (gate and credentials on)." },
+      { name: "replay", description: "Runs against recorded HTTP traffic on a virtual clock." },
+      { name: "record", description: "Live, writing a redacted HAR recording for later replay." },
+      { name: "destructive", description: "Changes shared state (deletes a pod, restarts a deployment)." },
+      { name: "slow", description: "Takes more than a few seconds even offline (builds images, starts processes)." },
+      {
+        name: "self-test",
+        description: "Feeds a check a broken input and proves that it fails with the right message.",
+      },
+      { name: "harness", description: "The harness's own tests." },
+      { name: "local", description: "Stage: the target app as a local process." },
+      { name: "docker", description: "Stage: the target container on a Docker engine." },
+      { name: "k8s", description: "Stage: Kubernetes manifests and cluster." },
+      { name: "databricks", description: "Databricks workspace smokes." },
+    ],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "harness",
+          include: ["helpers/**/*.test.ts", "scripts/**/*.test.ts"],
+          setupFiles,
+          testTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "local",
+          include: ["suites/local/**/*.test.ts"],
+          setupFiles,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "docker",
+          include: ["suites/docker/**/*.test.ts"],
+          setupFiles,
+          testTimeout: 300_000,
+          hookTimeout: 600_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "k8s",
+          include: ["suites/k8s/**/*.test.ts"],
+          setupFiles,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        // Live Databricks runs poll up to 900 s by default; replays finish in well under a second.
+        test: {
+          name: "databricks",
+          include: ["suites/databricks/**/*.test.ts"],
+          setupFiles,
+          testTimeout: 1_200_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
