@@ -4,6 +4,10 @@ import { smokebookEvidence } from "./helpers/evidence/plugin.ts";
 
 const evidence = evidenceDir();
 const setupFiles = ["./helpers/evidence/worker-setup.ts"];
+// The harness self-tests run fixture suites (fixtures/harness-suites/<name>) through this very config, to prove
+// the evidence wiring and redaction end to end; SMOKEBOOK_FIXTURE_SUITE=<name> includes one of them.
+const fixtureSuite = process.env.SMOKEBOOK_FIXTURE_SUITE;
+const fixtureSuites = fixtureSuite ? [`fixtures/harness-suites/${fixtureSuite}/*.test.ts`] : [];
 
 export default defineConfig({
   plugins: [smokebookEvidence(evidence)],
@@ -34,7 +38,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "harness",
-          include: ["helpers/**/*.test.ts", "scripts/**/*.test.ts"],
+          include: ["helpers/**/*.test.ts", "scripts/**/*.test.ts", ...fixtureSuites],
           setupFiles,
           testTimeout: 60_000,
         },

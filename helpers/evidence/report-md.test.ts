@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { renderReport } from "./report-md.ts";
+
+describe("report.md", () => {
+  it("has a header, the totals and one row per criterion with verdict, mode and key ids", () => {
+    const report = renderReport([
+      {
+        type: "run-start",
+        utc_start: "2026-02-25T03:00:00.000Z",
+        operator: "op@example.com",
+        operator_source: "SMOKEBOOK_OPERATOR",
+        host: "h",
+        target: "fixtures/target",
+      },
+      {
+        type: "verdict",
+        project: "databricks",
+        test: "DEV-019 [replay] > run succeeds",
+        state: "passed",
+        mode: "replay",
+        ids: { run_id: 11, task_run_id: 12 },
+      },
+      {
+        type: "verdict",
+        project: "databricks",
+        test: "DEV-019 [live] > run succeeds",
+        state: "skipped",
+        mode: "live",
+        skip_note: "RUN_DEV019_WATCHDOG_SMOKE is not 1",
+        ids: {},
+      },
+      {
+        type: "verdict",
+        project: "local",
+        test: "health | port",
+        state: "failed",
+        mode: "direct",
+        error: "expected 200, got 503",
+        ids: {},
+      },
+      {
+        type: "section",
+        project: "databricks",
+        test: "DEV-013 [replay] > table",
+        mode: "replay",
+        title: "Red/Green",
+        markdown: "| path | run id |\n| --- | --- |",
+      },
+      { type: "run-end", utc_end: "2026-02-25T03:01:00.000Z" },
+    ]);
+    expect(report).toContain("| operator | op@example.com (SMOKEBOOK_OPERATOR) |");
+    expect(report).toContain("**1 passed, 1 failed, 1 skipped**");
+    expect(report).toContain("| DEV-019 [replay] > run succeeds | PASS | replay | run_id=11, task_run_id=12 |");
+    expect(report).toContain(
+      "| DEV-019 [live] > run succeeds | SKIP | live | skipped: RUN_DEV019_WATCHDOG_SMOKE is not 1 |",
+    );
+    expect(report).toContain("| health \\| port | FAIL | direct | expected 200, got 503 |");
+    expect(report).toContain("### Red/Green");
+    expect(report).toContain("## databricks (mode: live, replay)");
+  });
+});

@@ -1,0 +1,81 @@
+/** Renders report.md from one run's evidence lines: per suite, one row per criterion, short enough for a ticket. */
+import type { EvidenceLine } from "./jsonl-writer.ts";
+
+const VERDICT: Record<string, string> = { passed: "PASS", failed: "FAIL", skipped: "SKIP" };
+
+function cell(text: unknown, max = 160): string {
+  const flat = String(text ?? "")
+    .replace(/\s+/g, " ")
+    .replace(/\|/g, "\\|")
+    .trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+function keyIds(ids: unknown): string {
+  if (!ids || typeof ids !== "object") return "";
+  return Object.entries(ids as Record<string, unknown>)
+    .map(([k, v]) => `${k}=${String(v)}`)
+    .join(", ");
+}
+
+export function renderReport(lines: ReadonlyArray<EvidenceLine>): string {
+  const start: EvidenceLine = lines.find((l) => l.type === "run-start") ?? { type: "run-start" };
+  const end = lines.find((l) => l.type === "run-end");
+  const verdicts = lines.filter((l) => l.type === "verdict");
+  const out: string[] = [];
+  out.push(`# smokebook evidence — ${String(start.utc_start ?? "")}`, "");
+  out.push("| field | value |", "| --- | --- |");
+  const headerFields: Array<[string, unknown]> = [
+    ["UTC start", start.utc_start],
+    ["UTC end", end?.utc_end],
+    ["operator", `${String(start.operator ?? "")} (${String(start.operator_source ?? "")})`],
+    ["git", `${String(start.git_branch ?? "-")} @ ${String(start.git_commit ?? "-")}`],
+    ["host", start.host],
+    ["target", start.target],
+    ["SMOKEBOOK_MODE", `${String(start.smokebook_mode ?? "auto")}${start.strict ? " (strict)" : ""}`],
+  ];
+  for (const [field, value] of headerFields) out.push(`| ${field} | ${cell(value, 200)} |`);
+  const totals = { passed: 0, failed: 0, skipped: 0 };
+  for (const v of verdicts) {
+    const state = String(v.state) as keyof typeof totals;
+    if (state in totals) totals[state]++;
+  }
+  out.push("", `**${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped**`, "");
+
+  const moduleErrors = lines.filter((l) => l.type === "module-error");
+  if (moduleErrors.length > 0) {
+    out.push("## Files that failed to load", "", "| file | error |", "| --- | --- |");
+    for (const e of moduleErrors) out.push(`| ${cell(e.file)} | ${cell(e.error, 300)} |`);
+    out.push("");
+  }
+
+  const projects = [...new Set(verdicts.map((v) => String(v.project)))].sort();
+  for (const project of projects) {
+    const rows = verdicts.filter((v) => String(v.project) === project);
+    const modes = [...new Set(rows.map((r) => String(r.mode)))].sort().join(", ");
+    out.push(
+      `## ${project} (mode: ${modes})`,
+      "",
+      "| criterion | verdict | mode | key ids / note |",
+      "| --- | --- | --- | --- |",
+    );
+    for (const r of rows) {
+      const detail = [
+        keyIds(r.ids),
+        r.skip_note ? `skipped: ${String(r.skip_note)}` : "",
+        r.error ? String(r.error) : "",
+      ]
+        .filter(Boolean)
+        .join("; ");
+      out.push(
+        `| ${cell(r.test, 120)} | ${VERDICT[String(r.state)] ?? String(r.state)} | ${cell(r.mode)} | ${cell(detail, 240)} |`,
+      );
+    }
+    out.push("");
+    const sections = lines.filter((l) => l.type === "section" && String(l.project) === project);
+    for (const s of sections) {
+      out.push(`### ${String(s.title)}`, "", `_${cell(s.test, 200)} (${String(s.mode)})_`, "", String(s.markdown), "");
+    }
+  }
+  return `${out.join("\n").trimEnd()}\n`;
+}
