@@ -1,0 +1,43 @@
+import { readFileSync } from "node:fs";
+import { validateWorkflow } from "@action-validator/core";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { fromRoot } from "../paths.ts";
+
+const WORKFLOW = fromRoot(".github/workflows/smokebook.yml");
+
+type Job = {
+  if?: string;
+  env?: Record<string, string>;
+  steps: Array<{ run?: string; uses?: string; if?: string; with?: Record<string, string> }>;
+};
+
+describe(".github/workflows/smokebook.yml", () => {
+  const source = readFileSync(WORKFLOW, "utf8");
+
+  it("is a valid GitHub Actions workflow", () => {
+    const state = validateWorkflow(source);
+    expect(state.errors, JSON.stringify(state.errors, null, 2)).toEqual([]);
+  });
+
+  it("self-test: the validator rejects a broken workflow", () => {
+    const broken = source.replace("runs-on: ubuntu-latest", "runs_on: ubuntu-latest");
+    expect(validateWorkflow(broken).errors.length).toBeGreaterThan(0);
+  });
+
+  const jobs = (parse(source) as { jobs: Record<string, Job> }).jobs;
+
+  it("runs every suite offline in a matrix", () => {
+    expect(JSON.stringify(jobs.offline)).toContain('"suite":["harness","local","docker","k8s","databricks"]');
+  });
+
+  it("runs live jobs only when their secrets exist, strictly, and keeps the evidence even on failure", () => {
+    for (const name of ["live-databricks", "live-k8s"]) {
+      const job = jobs[name];
+      expect(job?.if, name).toMatch(/needs\.secrets-present\.outputs\.\w+ == 'true'/);
+      expect(job?.env?.SMOKEBOOK_STRICT, name).toBe("1");
+      const upload = job?.steps.find((s) => s.uses?.startsWith("actions/upload-artifact"));
+      expect(upload?.if, name).toBe("always()");
+    }
+  });
+});
