@@ -50,12 +50,14 @@ describe("report.md", () => {
     ]);
     expect(report).toContain("| operator | op@example.com (SMOKEBOOK_OPERATOR) |");
     expect(report).toContain("**1 passed, 1 failed, 1 skipped**");
-    expect(report).toContain("| DEV-019 [replay] > run succeeds | PASS | replay | run_id=11, task_run_id=12 |");
-    expect(report).toContain(
-      "| DEV-019 [live] > run succeeds | SKIP | live | skipped: RUN_DEV019_WATCHDOG_SMOKE is not 1 |",
-    );
-    expect(report).toContain("| health \\| port | FAIL | direct | expected 200, got 503 |");
+    expect(report).toContain("| DEV-019 [replay] > run succeeds | PASS | run_id=11, task_run_id=12 |");
+    expect(report).toContain("| DEV-019 [live] > run succeeds | SKIP | skipped: RUN_DEV019_WATCHDOG_SMOKE is not 1 |");
+    expect(report).toContain("| health \\| port | FAIL | expected 200, got 503 |");
     expect(report).toContain("### Red/Green");
-    expect(report).toContain("## databricks (mode: live, replay)");
+    expect(report).toContain("## databricks — live");
+    expect(report).toContain("## databricks — replay");
+    // replay rows never sit in the live table
+    const live = report.slice(report.indexOf("## databricks — live"), report.indexOf("## databricks — replay"));
+    expect(live).not.toContain("[replay]");
   });
 });

@@ -49,16 +49,12 @@ export function renderReport(lines: ReadonlyArray<EvidenceLine>): string {
     out.push("");
   }
 
-  const projects = [...new Set(verdicts.map((v) => String(v.project)))].sort();
-  for (const project of projects) {
-    const rows = verdicts.filter((v) => String(v.project) === project);
-    const modes = [...new Set(rows.map((r) => String(r.mode)))].sort().join(", ");
-    out.push(
-      `## ${project} (mode: ${modes})`,
-      "",
-      "| criterion | verdict | mode | key ids / note |",
-      "| --- | --- | --- | --- |",
-    );
+  // One table per suite and mode, so replay verdicts are never mixed with live ones.
+  const groups = [...new Set(verdicts.map((v) => `${String(v.project)}\u0000${String(v.mode)}`))].sort();
+  for (const group of groups) {
+    const [project, mode] = group.split("\u0000") as [string, string];
+    const rows = verdicts.filter((v) => String(v.project) === project && String(v.mode) === mode);
+    out.push(`## ${project} — ${mode}`, "", "| criterion | verdict | key ids / note |", "| --- | --- | --- |");
     for (const r of rows) {
       const detail = [
         keyIds(r.ids),
@@ -67,14 +63,14 @@ export function renderReport(lines: ReadonlyArray<EvidenceLine>): string {
       ]
         .filter(Boolean)
         .join("; ");
-      out.push(
-        `| ${cell(r.test, 120)} | ${VERDICT[String(r.state)] ?? String(r.state)} | ${cell(r.mode)} | ${cell(detail, 240)} |`,
-      );
+      out.push(`| ${cell(r.test, 120)} | ${VERDICT[String(r.state)] ?? String(r.state)} | ${cell(detail, 240)} |`);
     }
     out.push("");
-    const sections = lines.filter((l) => l.type === "section" && String(l.project) === project);
+    const sections = lines.filter(
+      (l) => l.type === "section" && String(l.project) === project && String(l.mode) === mode,
+    );
     for (const s of sections) {
-      out.push(`### ${String(s.title)}`, "", `_${cell(s.test, 200)} (${String(s.mode)})_`, "", String(s.markdown), "");
+      out.push(`### ${String(s.title)}`, "", `_${cell(s.test, 200)}_`, "", String(s.markdown), "");
     }
   }
   return `${out.join("\n").trimEnd()}\n`;
