@@ -1,0 +1,98 @@
+/**
+ * The bookkeeping of a replay, independent of how requests arrive (MSW in-process or a loopback server):
+ * each request takes the first unused recorded entry with the same method, path and query, in recording order.
+ * Requests without one are kept as unexpected; entries never taken are unused. Both make the replay fail.
+ */
+import type { Entry, Har } from "har-format";
+import { ReplayMismatchError } from "./errors.ts";
+
+export interface ObservedRequest {
+  method: string;
+  url: string;
+  /** Path plus query, as matched: "/api/2.2/jobs/runs/get?run_id=1". */
+  target: string;
+  body: string | undefined;
+  /** Index of the recorded entry that answered, or undefined when the recording lacked it. */
+  entryIndex: number | undefined;
+}
+
+export interface LedgerOptions {
+  /** Match the query string too (default true). */
+  matchQuery?: boolean;
+}
+
+function canonicalTarget(url: string, matchQuery: boolean): string {
+  const parsed = new URL(url);
+  if (!matchQuery) return parsed.pathname;
+  const pairs = [...parsed.searchParams.entries()].sort(([a, av], [b, bv]) =>
+    a === b ? av.localeCompare(bv) : a.localeCompare(b),
+  );
+  const query = new URLSearchParams(pairs).toString();
+  return query ? `${parsed.pathname}?${query}` : parsed.pathname;
+}
+
+export class ReplayLedger {
+  readonly source: string;
+  readonly entries: ReadonlyArray<Entry>;
+  readonly #keys: string[];
+  readonly #used: boolean[];
+  readonly #observed: ObservedRequest[] = [];
+  readonly #matchQuery: boolean;
+
+  constructor(har: Har, source: string, options: LedgerOptions = {}) {
+    this.source = source;
+    this.entries = har.log.entries;
+    this.#matchQuery = options.matchQuery ?? true;
+    this.#keys = this.entries.map(
+      (e) => `${e.request.method.toUpperCase()} ${canonicalTarget(e.request.url, this.#matchQuery)}`,
+    );
+    this.#used = this.entries.map(() => false);
+  }
+
+  /** Takes the next unused entry for this request, recording the request either way. */
+  take(method: string, url: string, body?: string): Entry | undefined {
+    const target = canonicalTarget(url, this.#matchQuery);
+    const key = `${method.toUpperCase()} ${target}`;
+    const index = this.#keys.findIndex((k, i) => !this.#used[i] && k === key);
+    if (index >= 0) this.#used[index] = true;
+    this.#observed.push({
+      method: method.toUpperCase(),
+      url,
+      target,
+      body,
+      entryIndex: index >= 0 ? index : undefined,
+    });
+    return index >= 0 ? this.entries[index] : undefined;
+  }
+
+  get observed(): ReadonlyArray<ObservedRequest> {
+    return this.#observed;
+  }
+
+  unexpected(): string[] {
+    return this.#observed.filter((o) => o.entryIndex === undefined).map((o) => `${o.method} ${o.target}`);
+  }
+
+  unused(): string[] {
+    return this.#keys.filter((_, i) => !this.#used[i]).map((k) => k);
+  }
+
+  /** What the next requests are expected to be, for error messages. */
+  nextUnused(limit = 3): string[] {
+    return this.unused().slice(0, limit);
+  }
+
+  mismatch(): ReplayMismatchError | undefined {
+    const unexpected = this.unexpected();
+    const unused = this.unused();
+    return unexpected.length > 0 || unused.length > 0
+      ? new ReplayMismatchError(this.source, unexpected, unused)
+      : undefined;
+  }
+
+  /** Throws ReplayMismatchError when a request was not recorded or a recorded one was never made. */
+  assertComplete(): void {
+    const mismatch = this.mismatch();
+    if (mismatch) throw mismatch;
+  }
+}

@@ -1,0 +1,79 @@
+// @module-tag databricks
+/**
+ * DEV-019 watchdog serverless smoke (runbook "DEV-019 watchdog serverless smoke lessons learned").
+ * Gate RUN_DEV019_WATCHDOG_SMOKE=1 plus DATABRICKS_HOST + DATABRICKS_TOKEN (or DATABRICKS_CONFIG_PROFILE) runs it
+ * live; otherwise it replays fixtures/dev019-watchdog/pass.har on a virtual clock. Settings: dev019-config.ts.
+ */
+
+import type { Dev019Config } from "../../helpers/databricks/dev019-config.ts";
+import { readDev019Config } from "../../helpers/databricks/dev019-config.ts";
+import { DEV019_LABEL, type Dev019Result, dev019Smoke, runDev019 } from "../../helpers/databricks/dev019-smoke.ts";
+import { PrerequisiteError, prerequisite } from "../../helpers/databricks/errors.ts";
+import { assertNoOutputError, assertRunSucceeded } from "../../helpers/databricks/run-criteria.ts";
+import { evidenceObserver, recordOutputs, recordRunIds } from "../../helpers/databricks/run-evidence.ts";
+import { type DatabricksSession, openSession } from "../../helpers/databricks/session.ts";
+import { checkWrapperGuardrails } from "../../helpers/databricks/wrapper-guardrails.ts";
+import { recordIds, recordJson } from "../../helpers/evidence/record.ts";
+import { describeSmoke, skipOrFail } from "../../helpers/smoke.ts";
+
+const NO_RUN = "no DEV-019 run to judge: the submit check did not complete (see its failure)";
+
+describeSmoke(dev019Smoke, (s) => {
+  let session: DatabricksSession | undefined;
+  let config: Dev019Config | undefined;
+  let guardrails: "passed" | "failed" | "not checked" = "not checked";
+  let result: Dev019Result | undefined;
+
+  s.beforeAll(() => {
+    config = readDev019Config(process.env, s.mode);
+    session = openSession(s.mode, dev019Smoke.recordings[0] ?? "", {
+      comment: "DEV-019 watchdog smoke, recorded live",
+    });
+  });
+
+  s.afterAll(async () => {
+    const written = await session?.finish();
+    if (written) console.log(`[${DEV019_LABEL}] recording written (redacted): ${written}`);
+  });
+
+  s.it("wrapper guardrails: no __file__, no trailing raise SystemExit(0) (DEV019_WRAPPER_LOCAL_PATH)", (ctx) => {
+    const path = prerequisite(config, "DEV-019 settings were not read").wrapperLocalPath;
+    if (!path) {
+      skipOrFail(
+        ctx,
+        "DEV019_WRAPPER_LOCAL_PATH is not set (point it at a local copy of the wrapper to check its guardrails)",
+      );
+    }
+    guardrails = "failed";
+    checkWrapperGuardrails(path);
+    guardrails = "passed";
+  });
+
+  s.it("serverless run is submitted and polled to a terminal state (every 20 s, up to 900 s)", async (ctx) => {
+    if (guardrails === "failed") {
+      throw new PrerequisiteError("not submitted: the wrapper fails its guardrails (see the guardrail check)");
+    }
+    const observer = evidenceObserver(ctx, DEV019_LABEL);
+    try {
+      result = await runDev019(prerequisite(session, "no Databricks session"), prerequisite(config, "no settings"), {
+        observer,
+        signal: ctx.signal,
+        onSubmitted: (runId) => recordIds(ctx, { run_id: runId }),
+      });
+    } finally {
+      await observer.flush();
+    }
+    await recordRunIds(ctx, result);
+    await recordJson(ctx, `${DEV019_LABEL}: runs/submit payload`, result.payload);
+  });
+
+  s.it("parent run and task run both end TERMINATED + SUCCESS", () => {
+    assertRunSucceeded(prerequisite(result, NO_RUN).run, `${DEV019_LABEL} run`);
+  });
+
+  s.it("get-run-output has no error field (output JSON kept as evidence)", async (ctx) => {
+    const { outputs } = prerequisite(result, NO_RUN);
+    await recordOutputs(ctx, DEV019_LABEL, outputs);
+    assertNoOutputError(outputs, `${DEV019_LABEL} run`);
+  });
+});
