@@ -1,0 +1,32 @@
+export {
+  type CriteriaInput,
+  type Criterion,
+  deterministic,
+  FINGERPRINT_CRITERIA,
+  type Fingerprints,
+  keyOrder,
+  otherErrorClass,
+  otherPipeline,
+  volatileValues,
+  writeVariant,
+} from "./criteria.ts";
+export { emitFingerprintLine, type FingerprintLine, fingerprintLine } from "./emit.ts";
+export { FingerprintCommandError, FingerprintCriterionError, RuntimeInputError } from "./errors.ts";
+export { canonicalJson, fingerprintOf, type IncidentIdentity, identityOf, splitError } from "./fingerprint.ts";
+export {
+  builtInFingerprinter,
+  chooseFingerprinter,
+  commandFingerprinter,
+  type Fingerprinter,
+} from "./fingerprinter.ts";
+export { type IncidentInput, incidentInputSchema, loadIncidentInput, parseIncidentInput } from "./incident-input.ts";
+export {
+  DEV012_ENVS,
+  type Dev012Config,
+  type Dev012Env,
+  defaultInputPath,
+  readDev012Config,
+  readSmokeEnv,
+} from "./input-policy.ts";
+export { maskVolatile } from "./mask.ts";
+export { perturbText, perturbVolatile, reorderKeys, withOtherErrorClass, withOtherPipeline } from "./variants.ts";

@@ -1,0 +1,177 @@
+/**
+ * The secret smoke file run as a child vitest process, end to end: live (and record) against the fake workspace
+ * with the built-in resolver and with the sample python callable, gate off (skipped live, replayed), and a broken
+ * callable that must fail exactly the env-first criterion. Every run is checked for leaks of the secret and token.
+ */
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { delimiter, join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fromRoot, repoRoot } from "../paths.ts";
+import { type FakeWorkspace, startFakeWorkspace } from "./fake-workspace.ts";
+
+const SUITE = "suites/databricks/secret-resolution.test.ts";
+const TOKEN = "dapi-child-run-fake-token-7781";
+const KEY = "azure-openai-endpoint";
+const SCOPE = "smokebook-dev";
+const SECRET = "https://aoai-child-run.openai.azure.com/?v=7781";
+const SECRET_B64 = Buffer.from(SECRET).toString("base64");
+
+interface ChildRun {
+  code: number;
+  output: string;
+  evidenceDir: string;
+  verdicts: Array<Record<string, unknown>>;
+  records: Array<Record<string, unknown>>;
+}
+
+function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (/^(VITEST|TEST$|NODE_ENV$|NODE_OPTIONS$|RUN_|SMOKEBOOK_|DATABRICKS_|SECRET_|KEY_VAULT_|GET_SECRET_)/.test(key))
+      continue;
+    env[key] = value;
+  }
+  env.PATH = [fromRoot("node_modules/.bin"), process.env.PATH ?? ""].join(delimiter);
+  env.NO_COLOR = "1";
+  return { ...env, ...extra };
+}
+
+function runSuite(extra: Record<string, string>): Promise<ChildRun> {
+  const evidenceDir = mkdtempSync(join(tmpdir(), "smokebook-secret-evidence-"));
+  const env = childEnv({ ...extra, SMOKEBOOK_EVIDENCE_DIR: evidenceDir });
+  return new Promise((resolvePromise) => {
+    execFile(
+      "npx",
+      ["vitest", "run", SUITE, "--reporter=verbose"],
+      { cwd: repoRoot, env, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const jsonl = existsSync(join(evidenceDir, "evidence.jsonl"))
+          ? readFileSync(join(evidenceDir, "evidence.jsonl"), "utf8")
+          : "";
+        const lines = jsonl
+          .split("\n")
+          .filter(Boolean)
+          .map((l) => JSON.parse(l) as Record<string, unknown>);
+        resolvePromise({
+          code: error ? Number((error as { code?: unknown }).code ?? 1) : 0,
+          output: `${stdout}\n${stderr}`,
+          evidenceDir,
+          verdicts: lines.filter((l) => l.type === "verdict"),
+          records: lines.filter((l) => l.type === "record"),
+        });
+      },
+    );
+  });
+}
+
+function expectNoLeak(run: ChildRun, extraFiles: string[] = []) {
+  const files = [...readdirSync(run.evidenceDir).map((f) => join(run.evidenceDir, f)), ...extraFiles];
+  for (const text of [run.output, ...files.map((f) => readFileSync(f, "utf8"))]) {
+    expect(text).not.toContain(SECRET);
+    expect(text).not.toContain(SECRET_B64);
+    expect(text).not.toContain(TOKEN);
+  }
+}
+
+function states(run: ChildRun, mode: string): Record<string, unknown> {
+  return Object.fromEntries(
+    run.verdicts.filter((v) => v.mode === mode).map((v) => [String(v.test).split(" > ").at(-1), v.state]),
+  );
+}
+
+const record = (run: ChildRun, name: string) =>
+  run.records.find((r) => r.name === name)?.value as Record<string, unknown> | undefined;
+
+let fake: FakeWorkspace;
+beforeAll(async () => {
+  fake = await startFakeWorkspace({ token: TOKEN, scopes: { [SCOPE]: { [KEY]: SECRET } } });
+});
+afterAll(() => fake?.close());
+
+const live = () => ({
+  RUN_SECRET_SMOKE: "1",
+  DATABRICKS_HOST: fake.url,
+  DATABRICKS_TOKEN: TOKEN,
+  SECRET_SMOKE_KEY: KEY,
+});
+const pythonPath = fromRoot("fixtures/secret-resolution/python");
+
+describe("secret smoke, child vitest runs", { tags: ["slow"], timeout: 150_000 }, () => {
+  it("record mode against the fake workspace: 6 criteria pass, the recording replays the same requests and holds no secret", async () => {
+    const recordDir = mkdtempSync(join(tmpdir(), "smokebook-secret-record-"));
+    const run = await runSuite({
+      ...live(),
+      DATABRICKS_SECRET_SCOPE: SCOPE,
+      SMOKEBOOK_MODE: "record",
+      SMOKEBOOK_RECORD_DIR: recordDir,
+    });
+    expect(run.code, run.output).toBe(0);
+    expect(Object.values(states(run, "record"))).toEqual(Array(6).fill("passed"));
+    expect(record(run, "secret-step-3")).toMatchObject({
+      scope_variable: "DATABRICKS_SECRET_SCOPE",
+      value: { length: SECRET.length },
+    });
+    const har = join(recordDir, "fixtures/secret-resolution/steps.har");
+    const entries = (JSON.parse(readFileSync(har, "utf8")) as { log: { entries: Array<{ request: { url: string } }> } })
+      .log.entries;
+    expect(entries.map((e) => new URL(e.request.url).pathname + new URL(e.request.url).search)).toEqual([
+      "/api/2.0/preview/scim/v2/Me",
+      `/api/2.0/secrets/get?key=${KEY}&scope=${SCOPE}`,
+      `/api/2.0/secrets/get?key=${KEY}&scope=${SCOPE}`,
+      `/api/2.0/secrets/get?key=${KEY}&scope=__invalid_scope_for_env_first_check__`,
+      `/api/2.0/secrets/get?key=smokebook-missing-secret-probe&scope=${SCOPE}`,
+    ]);
+    expectNoLeak(run, [har]);
+  });
+
+  it("live with GET_SECRET_CALLABLE and only KEY_VAULT_SECRET_SCOPE: passes and records the fallback variable", async () => {
+    const run = await runSuite({
+      ...live(),
+      KEY_VAULT_SECRET_SCOPE: SCOPE,
+      GET_SECRET_CALLABLE: "smokebook_secret_sample.reference:get_secret",
+      PYTHONPATH: pythonPath,
+    });
+    expect(run.code, run.output).toBe(0);
+    expect(Object.values(states(run, "live"))).toEqual(Array(6).fill("passed"));
+    expect(record(run, "secret-smoke-context")).toMatchObject({
+      resolver: "GET_SECRET_CALLABLE=smokebook_secret_sample.reference:get_secret",
+    });
+    expect(record(run, "secret-step-3")).toMatchObject({ scope_variable: "KEY_VAULT_SECRET_SCOPE", scope: SCOPE });
+    expect(record(run, "secret-step-2")).toHaveProperty("stdout");
+    expectNoLeak(run);
+  });
+
+  it("gate off: live checks skipped with a note naming RUN_SECRET_SMOKE=1, the recording replays", async () => {
+    const run = await runSuite({});
+    expect(run.code, run.output).toBe(0);
+    const skipped = run.verdicts.filter((v) => v.mode === "live");
+    expect(skipped).toHaveLength(6);
+    for (const v of skipped) expect(String(v.skip_note)).toContain("set RUN_SECRET_SMOKE=1");
+    expect(Object.values(states(run, "replay"))).toEqual(Array(6).fill("passed"));
+  });
+
+  it("a callable that reads the scope despite the stub fails exactly the env-first criterion", {
+    tags: ["self-test"],
+  }, async () => {
+    const run = await runSuite({
+      ...live(),
+      DATABRICKS_SECRET_SCOPE: SCOPE,
+      GET_SECRET_CALLABLE: "smokebook_secret_sample.broken:get_secret_scope_first",
+      PYTHONPATH: pythonPath,
+    });
+    expect(run.code).not.toBe(0);
+    const byTest = states(run, "live");
+    expect(
+      Object.entries(byTest)
+        .filter(([, state]) => state === "failed")
+        .map(([name]) => name),
+    ).toEqual(["step 2: env stub first, no scope read"]);
+    const failed = run.verdicts.find((v) => v.state === "failed");
+    expect(String(failed?.error)).toContain(
+      "SECRET_AZURE_OPENAI_ENDPOINT was set but the resolver read the secret scope 1 time(s)",
+    );
+    expectNoLeak(run);
+  });
+});

@@ -1,0 +1,136 @@
+/**
+ * The secret smoke's steps, shared by the suite (suites/databricks/secret-resolution.test.ts) and the self-tests
+ * that feed it broken resolvers: each step runs the resolver under test against the workspace front with exactly
+ * the variables the runbook sets, slices the requests the front saw during that step, and applies its criterion.
+ */
+import { registerSecret } from "../redact.ts";
+import {
+  type ClassificationRow,
+  checkEnvFirst,
+  checkPrecedence,
+  checkScopeFallback,
+  type EnvFirstEvidence,
+  type FallbackEvidence,
+  type ScopeRead,
+  scopeReads,
+} from "./criteria.ts";
+import { type ErrorCase, serveErrorCase } from "./error-cases.ts";
+import { SecretCriterionError } from "./errors.ts";
+import type { Outcome, ResolverUnderTest, StepEnv } from "./resolver-under-test.ts";
+import { chooseScope } from "./scope-env.ts";
+import type { SecretSmokeSettings } from "./settings.ts";
+import {
+  DECOY_SCOPE,
+  envFirstStep,
+  missingScopeStep,
+  missingSecretStep,
+  noScopeStep,
+  precedenceStep,
+  STUB_VALUE,
+  scopeFallbackStep,
+} from "./steps.ts";
+import { envStubName } from "./stub-key.ts";
+import type { FrontRequest, WorkspaceFront } from "./workspace-front.ts";
+
+export interface SecretSmoke {
+  settings: SecretSmokeSettings;
+  resolver: ResolverUnderTest;
+  front: WorkspaceFront;
+  errorCases: ReadonlyArray<ErrorCase>;
+  /** How long a "timeout" case holds a request before dropping the connection (default 1 s). */
+  stallMs?: number;
+}
+
+export interface StepRun {
+  step: StepEnv;
+  outcome: Outcome;
+  observed: FrontRequest[];
+  reads: ScopeRead[];
+}
+
+export async function runStep(smoke: SecretSmoke, step: StepEnv): Promise<StepRun> {
+  const before = smoke.front.observed.length;
+  const outcome = await smoke.resolver.resolve(step, { host: smoke.front.url, token: smoke.front.token });
+  const observed = smoke.front.observed.slice(before);
+  return { step, outcome, observed, reads: scopeReads(observed) };
+}
+
+export async function envFirst(smoke: SecretSmoke): Promise<{ run: StepRun; evidence: EnvFirstEvidence }> {
+  registerSecret(STUB_VALUE);
+  const run = await runStep(smoke, envFirstStep(smoke.settings.key));
+  return { run, evidence: checkEnvFirst(run.outcome, run.reads, envStubName(smoke.settings.key), STUB_VALUE) };
+}
+
+export async function scopeFallback(smoke: SecretSmoke): Promise<{ run: StepRun; evidence: FallbackEvidence }> {
+  const run = await runStep(smoke, scopeFallbackStep(smoke.settings.key, smoke.settings.scopes));
+  return { run, evidence: checkScopeFallback(run.outcome, run.reads, smoke.settings.scopes) };
+}
+
+export async function precedence(smoke: SecretSmoke): Promise<{ run: StepRun; reads: string }> {
+  const primary = chooseScope(smoke.settings.scopes);
+  if (!primary) {
+    throw new SecretCriterionError(
+      "precedence: DATABRICKS_SECRET_SCOPE is read before KEY_VAULT_SECRET_SCOPE",
+      "needs a real scope in DATABRICKS_SECRET_SCOPE or KEY_VAULT_SECRET_SCOPE (neither is set)",
+    );
+  }
+  const run = await runStep(smoke, precedenceStep(smoke.settings.key, primary.scope));
+  return { run, reads: checkPrecedence(run.outcome, run.reads, primary.scope, DECOY_SCOPE) };
+}
+
+function rowFor(name: string, expected: ClassificationRow["expected"], outcome: Outcome): ClassificationRow {
+  if (outcome.ok)
+    return { case: name, expected, actual: undefined, detail: `returned a value (length ${outcome.value.length})` };
+  return { case: name, expected, actual: outcome.error.kind, detail: outcome.error.message };
+}
+
+async function attempt(
+  name: string,
+  expected: ClassificationRow["expected"],
+  run: () => Promise<Outcome>,
+): Promise<ClassificationRow> {
+  try {
+    return rowFor(name, expected, await run());
+  } catch (error) {
+    return { case: name, expected, actual: undefined, detail: (error as Error).message };
+  }
+}
+
+/** Every failure the classification criterion covers, each with what the resolver made of it. */
+export async function classify(smoke: SecretSmoke): Promise<ClassificationRow[]> {
+  const { key, scopes } = smoke.settings;
+  const viaFront = (step: StepEnv) => async () => (await runStep(smoke, step)).outcome;
+  const rows: ClassificationRow[] = [
+    await attempt("missing scope: no scope variable set", "Permanent", viaFront(noScopeStep(key))),
+    await attempt("missing scope: scope does not exist in the workspace", "Permanent", viaFront(missingScopeStep(key))),
+  ];
+  const scope = chooseScope(scopes);
+  rows.push(
+    scope
+      ? await attempt(
+          "missing secret: key does not exist in the scope",
+          "Permanent",
+          viaFront(missingSecretStep(scope.scope)),
+        )
+      : {
+          case: "missing secret: key does not exist in the scope",
+          expected: "Permanent",
+          actual: undefined,
+          detail: "needs DATABRICKS_SECRET_SCOPE or KEY_VAULT_SECRET_SCOPE",
+        },
+  );
+  for (const errorCase of smoke.errorCases) {
+    const url = new URL(errorCase.entry.request.url);
+    const step = {
+      SECRET_SMOKE_KEY: url.searchParams.get("key") ?? key,
+      DATABRICKS_SECRET_SCOPE: url.searchParams.get("scope") ?? "",
+    };
+    rows.push(
+      await attempt(`recorded ${errorCase.name}`, errorCase.expected, async () => {
+        await using server = await serveErrorCase(errorCase, { stallMs: smoke.stallMs ?? 1_000 });
+        return await smoke.resolver.resolve(step, { host: server.url, token: smoke.front.token });
+      }),
+    );
+  }
+  return rows;
+}

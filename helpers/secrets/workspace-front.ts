@@ -1,0 +1,186 @@
+/**
+ * The workspace front: a loopback HTTP server every resolver of the secret smoke talks to (the built-in SDK client
+ * and python children alike), so the smoke observes each request on the wire — which scope was read, in which
+ * order — whatever implementation made it.
+ *   forward  (live, record)  passes each request to the real workspace, authenticated with the operator's SDK
+ *                            config (callers only hold a placeholder token); record mode also keeps HAR entries,
+ *                            with secret values replaced by a placeholder before anything is written.
+ *   replay                   answers from a ReplayLedger (helpers/replay); requests the recording lacks get the
+ *                            ledger's 400 naming them.
+ * A request the upstream cannot answer (reset, timeout) is dropped, so the caller sees a connection failure too.
+ */
+import { createServer, type IncomingMessage } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import type { WorkspaceClient } from "@databricks/sdk-experimental";
+import type { Entry, Header } from "har-format";
+import { workspaceUrl } from "../databricks/client.ts";
+import { harEntry, type ReplayLedger, responseFor, unrecordedResponse } from "../replay/index.ts";
+
+export type FrontUpstream = { kind: "forward"; client: WorkspaceClient } | { kind: "replay"; ledger: ReplayLedger };
+
+export interface FrontRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  status: number | "dropped";
+}
+
+export interface WorkspaceFront extends AsyncDisposable {
+  readonly url: string;
+  /** The token callers present; the front never forwards it. */
+  readonly token: string;
+  readonly observed: ReadonlyArray<FrontRequest>;
+  /** HAR entries of the forwarded exchanges (record mode), secret values replaced. */
+  readonly recorded: ReadonlyArray<Entry>;
+  close(): Promise<void>;
+}
+
+export interface FrontOptions {
+  upstream: FrontUpstream;
+  record?: boolean;
+  timeoutMs?: number;
+}
+
+export const FRONT_TOKEN = "smokebook-front-placeholder-token";
+const NOT_FORWARDED = new Set([
+  "host",
+  "authorization",
+  "connection",
+  "content-length",
+  "accept-encoding",
+  "keep-alive",
+  "transfer-encoding",
+]);
+const NOT_RETURNED = new Set(["content-encoding", "content-length", "transfer-encoding", "connection", "keep-alive"]);
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** The body a recording keeps for a response: secrets/get values become a same-shaped placeholder. */
+export function recordableBody(path: string, status: number, text: string): string {
+  if (path !== "/api/2.0/secrets/get" || status !== 200) return text;
+  try {
+    const json = JSON.parse(text) as Record<string, unknown>;
+    const bytes = typeof json.value === "string" ? Buffer.from(json.value, "base64").length : 0;
+    const placeholder = `smokebook-recorded-placeholder (${bytes} bytes)`;
+    return JSON.stringify({ ...json, value: Buffer.from(placeholder, "utf8").toString("base64") });
+  } catch {
+    return JSON.stringify({ error: "unparseable secrets/get body removed by smokebook" });
+  }
+}
+
+export async function startWorkspaceFront(options: FrontOptions): Promise<WorkspaceFront> {
+  const { upstream } = options;
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const upstreamUrl = upstream.kind === "forward" ? await workspaceUrl(upstream.client) : "http://127.0.0.1";
+  const observed: FrontRequest[] = [];
+  const recorded: Entry[] = [];
+  const sockets = new Set<Socket>();
+
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? "/", upstreamUrl);
+    const method = req.method ?? "GET";
+    const seen: FrontRequest = {
+      method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      status: "dropped",
+    };
+    observed.push(seen);
+    const body = await readBody(req);
+    try {
+      let response: Response;
+      if (upstream.kind === "replay") {
+        const entry = upstream.ledger.take(method, url.toString(), body.length > 0 ? body.toString("utf8") : undefined);
+        response = entry
+          ? responseFor(entry)
+          : unrecordedResponse(
+              method,
+              `${url.pathname}${url.search}`,
+              upstream.ledger.source,
+              upstream.ledger.nextUnused(),
+            );
+      } else {
+        const headers = new Headers();
+        for (const [name, value] of Object.entries(req.headers)) {
+          if (!NOT_FORWARDED.has(name) && typeof value === "string") headers.set(name, value);
+        }
+        await upstream.client.config.authenticate(headers);
+        const started = new Date();
+        const upstreamResponse = await fetch(url, {
+          method,
+          headers,
+          ...(body.length > 0 ? { body: new Uint8Array(body) } : {}),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        const bytes = Buffer.from(await upstreamResponse.arrayBuffer());
+        const responseHeaders: Header[] = [];
+        upstreamResponse.headers.forEach((value, name) => {
+          if (!NOT_RETURNED.has(name)) responseHeaders.push({ name, value });
+        });
+        if (options.record) {
+          const requestHeaders: Header[] = [...headers.entries()]
+            .filter(([name]) => name !== "authorization")
+            .map(([name, value]) => ({ name, value }));
+          recorded.push(
+            harEntry({
+              started,
+              timeMs: Date.now() - started.getTime(),
+              method,
+              url: url.toString(),
+              requestHeaders,
+              requestBody:
+                body.length > 0
+                  ? { mimeType: req.headers["content-type"] ?? "application/json", text: body.toString("utf8") }
+                  : undefined,
+              status: upstreamResponse.status,
+              statusText: upstreamResponse.statusText,
+              responseHeaders,
+              mimeType: upstreamResponse.headers.get("content-type") ?? "application/json",
+              text: recordableBody(url.pathname, upstreamResponse.status, bytes.toString("utf8")),
+            }),
+          );
+        }
+        response = new Response(bytes, {
+          status: upstreamResponse.status,
+          statusText: upstreamResponse.statusText,
+          headers: responseHeaders.map((h) => [h.name, h.value]),
+        });
+      }
+      seen.status = response.status;
+      res.statusCode = response.status;
+      res.statusMessage = response.statusText;
+      response.headers.forEach((value, name) => {
+        res.setHeader(name, value);
+      });
+      res.end(Buffer.from(await response.arrayBuffer()));
+    } catch {
+      req.socket.destroy();
+    }
+  });
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const close = () =>
+    new Promise<void>((resolve) => {
+      for (const socket of sockets) socket.destroy();
+      server.close(() => resolve());
+    });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    token: FRONT_TOKEN,
+    observed,
+    recorded,
+    close,
+    [Symbol.asyncDispose]: close,
+  };
+}

@@ -1,0 +1,96 @@
+// @module-tag databricks
+/**
+ * DEV-012 incident fingerprint smoke (ADR-0027), the runbook's single entrypoint:
+ *   RUN_DEV012_FINGERPRINT_SMOKE=1 npx vitest run suites/databricks/dev012-fingerprint.test.ts --reporter=verbose
+ * Input: DEV012_RUNTIME_INPUT_PATH, else fixtures/runtime_inputs/<DEV012_SMOKE_ENV>_incident_input.json (dev|staging).
+ * Prints exactly one JSON line (runtime_input_path, env, fingerprint, utc) and keeps it in the evidence.
+ * The smoke needs no credentials and has no recordings: the gate alone decides, and without it every check is
+ * skipped with a note naming RUN_DEV012_FINGERPRINT_SMOKE=1 (runbook "Gate mode").
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { expect } from "vitest";
+import { recordIds, recordJson, recordSection } from "../../helpers/evidence/record.ts";
+import {
+  type CriteriaInput,
+  chooseFingerprinter,
+  type Dev012Config,
+  defaultInputPath,
+  emitFingerprintLine,
+  FINGERPRINT_CRITERIA,
+  fingerprintLine,
+  loadIncidentInput,
+  readDev012Config,
+} from "../../helpers/fingerprint/index.ts";
+import type { SmokeDefinition } from "../../helpers/gates.ts";
+import { repoRoot } from "../../helpers/paths.ts";
+import { describeSmoke } from "../../helpers/smoke.ts";
+
+export const dev012Fingerprint: SmokeDefinition = {
+  name: "DEV-012 incident fingerprint smoke",
+  gate: "RUN_DEV012_FINGERPRINT_SMOKE",
+  credentials: [],
+  recordings: [],
+  tags: ["databricks"],
+};
+
+const REJECTED_ALTERNATIVES = [
+  "| alternative | rejected because |",
+  "| --- | --- |",
+  "| fixture-only input | low flexibility: cannot replay a real incident captured by the operator |",
+  "| real environment by default | low reproducibility: results depend on whatever incident is live |",
+  "| always-on smoke | unnecessary cost and dependency exposure on every run |",
+].join("\n");
+
+interface Prepared {
+  config: Dev012Config;
+  criteria: CriteriaInput;
+}
+
+describeSmoke(dev012Fingerprint, (s) => {
+  // Prepared on first use inside a check (not in beforeAll), so that a bad DEV012_SMOKE_ENV or input file fails
+  // every check with the error naming the variable or path, and the evidence shows those failures.
+  let prepared: Prepared | undefined;
+  const prepare = (): Prepared => {
+    if (prepared) return prepared;
+    const config = readDev012Config();
+    const input = loadIncidentInput(config.inputPath);
+    const workDir = mkdtempSync(join(tmpdir(), "smokebook-dev012-"));
+    const fingerprinter = chooseFingerprinter(config.command, { cwd: process.cwd() });
+    prepared = { config, criteria: { fingerprinter, inputPath: config.inputPath, input, workDir } };
+    return prepared;
+  };
+  s.afterAll(() => {
+    if (prepared) rmSync(prepared.criteria.workDir, { recursive: true, force: true });
+  });
+
+  s.it("runtime input follows the path policy (default fixture or DEV012_RUNTIME_INPUT_PATH)", async (ctx) => {
+    const { config } = prepare();
+    if (config.inputSource === "default fixture") expect(config.inputPath).toBe(defaultInputPath(config.env));
+    await recordIds(ctx, {
+      env: config.env,
+      input_source: config.inputSource,
+      runtime_input: relative(repoRoot, config.inputPath).startsWith("..")
+        ? config.inputPath
+        : relative(repoRoot, config.inputPath),
+    });
+    await recordSection(ctx, "ADR-0027 rejected alternatives", REJECTED_ALTERNATIVES);
+  });
+
+  s.it("emits one JSON line with runtime_input_path, env, fingerprint and utc", async (ctx) => {
+    const { config, criteria } = prepare();
+    const fingerprint = await criteria.fingerprinter.fingerprint(config.inputPath);
+    const line = fingerprintLine(config, fingerprint, criteria.fingerprinter.description);
+    emitFingerprintLine(line);
+    await recordJson(ctx, "dev012-fingerprint", line);
+    await recordIds(ctx, { fingerprint });
+  });
+
+  for (const criterion of FINGERPRINT_CRITERIA) {
+    s.it(`fingerprint: ${criterion.name}`, async (ctx) => {
+      const fingerprints = await criterion.check(prepare().criteria);
+      await recordJson(ctx, `dev012-criterion: ${criterion.name}`, fingerprints);
+    });
+  }
+});
