@@ -78,3 +78,41 @@ describe("evidence bundle", () => {
     expect(run.lines().find((l) => l.type === "module-error")?.error).toMatch(/RUN_SMOKEBOOK_SAMPLE_SMOKE="yes"/);
   });
 });
+
+describe("evidence bundle, hook failures", () => {
+  it("self-test: a failing beforeAll is kept as a suite-error and shown in report.md", () => {
+    const dir = mkdtempSync(join(tmpdir(), "smokebook-hook-"));
+    const child = spawnSync(
+      process.execPath,
+      [
+        fromRoot("node_modules/vitest/vitest.mjs"),
+        "run",
+        "--project",
+        "harness",
+        "fixtures/harness-suites/hook-failure/",
+      ],
+      {
+        cwd: repoRoot,
+        encoding: "utf8",
+        timeout: 120_000,
+        env: { ...process.env, SMOKEBOOK_FIXTURE_SUITE: "hook-failure", SMOKEBOOK_EVIDENCE_DIR: dir, NO_COLOR: "1" },
+      },
+    );
+    expect(child.status).toBe(1);
+    const lines = readFileSync(join(dir, "evidence.jsonl"), "utf8")
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          type: "suite-error",
+          suite: "suite with a broken setup",
+          error: expect.stringContaining("DATABRICKS_HOST is not a URL"),
+        }),
+      ]),
+    );
+    expect(lines.at(-1)).toMatchObject({ type: "run-end", totals: { errors: 1 } });
+    expect(readFileSync(join(dir, "report.md"), "utf8")).toContain("1 errors outside tests");
+  });
+});

@@ -40,12 +40,16 @@ export function renderReport(lines: ReadonlyArray<EvidenceLine>): string {
     const state = String(v.state) as keyof typeof totals;
     if (state in totals) totals[state]++;
   }
-  out.push("", `**${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped**`, "");
+  const errorCount = lines.filter((l) => ["module-error", "suite-error", "unhandled-error"].includes(l.type)).length;
+  const errorNote = errorCount > 0 ? `, ${errorCount} errors outside tests` : "";
+  out.push("", `**${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped${errorNote}**`, "");
 
-  const moduleErrors = lines.filter((l) => l.type === "module-error");
-  if (moduleErrors.length > 0) {
-    out.push("## Files that failed to load", "", "| file | error |", "| --- | --- |");
-    for (const e of moduleErrors) out.push(`| ${cell(e.file)} | ${cell(e.error, 300)} |`);
+  const errors = lines.filter((l) => ["module-error", "suite-error", "unhandled-error"].includes(l.type));
+  if (errors.length > 0) {
+    out.push("## Errors outside tests (a file that failed to load, a failing beforeAll/afterAll hook)", "");
+    out.push("| where | error |", "| --- | --- |");
+    for (const e of errors)
+      out.push(`| ${cell([e.file, e.suite].filter(Boolean).join(" > ") || e.type)} | ${cell(e.error, 300)} |`);
     out.push("");
   }
 

@@ -6,7 +6,7 @@
 import { writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { TestAnnotation } from "vitest";
-import type { Reporter, TestCase, TestModule, TestRunEndReason, Vitest } from "vitest/node";
+import type { Reporter, TestCase, TestModule, TestRunEndReason, TestSuite, Vitest } from "vitest/node";
 import { fromRoot, repoRoot } from "../paths.ts";
 import { redactText } from "../redact.ts";
 import { evidenceDir } from "./evidence-dir.ts";
@@ -98,6 +98,20 @@ export class EvidenceReporter implements Reporter {
     });
   }
 
+  /** A failing beforeAll/afterAll leaves its tests "skipped" without an error: keep the hook's error visible. */
+  onTestSuiteResult(testSuite: TestSuite): void {
+    for (const error of testSuite.errors()) {
+      this.#writer.append({
+        type: "suite-error",
+        run: this.#run,
+        project: testSuite.project.name || "default",
+        file: relative(repoRoot, testSuite.module.moduleId),
+        suite: testSuite.fullName,
+        error: firstLine(error.message) ?? String(error.name),
+      });
+    }
+  }
+
   onTestModuleEnd(testModule: TestModule): void {
     for (const error of testModule.errors()) {
       this.#writer.append({
@@ -123,9 +137,11 @@ export class EvidenceReporter implements Reporter {
       });
     }
     const runLines = this.#writer.lines.slice(this.#runStart);
-    const totals = { passed: 0, failed: 0, skipped: 0 };
+    const totals = { passed: 0, failed: 0, skipped: 0, errors: 0 };
     const modes: Record<string, Record<string, number>> = {};
     for (const line of runLines) {
+      if (line.type === "suite-error" || line.type === "module-error" || line.type === "unhandled-error")
+        totals.errors++;
       if (line.type !== "verdict") continue;
       const state = String(line.state) as keyof typeof totals;
       if (state in totals) totals[state]++;
