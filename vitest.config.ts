@@ -3,6 +3,8 @@ import { evidenceDir } from "./helpers/evidence/evidence-dir.ts";
 import { smokebookEvidence } from "./helpers/evidence/plugin.ts";
 
 const evidence = evidenceDir();
+// Workers read this run's evidence (the layer diagnosis reads the Local and Docker verdicts from it).
+process.env.SMOKEBOOK_EVIDENCE_DIR = evidence;
 const setupFiles = ["./helpers/evidence/worker-setup.ts"];
 // The harness self-tests run fixture suites (fixtures/harness-suites/<name>) through this very config, to prove
 // the evidence wiring and redaction end to end; SMOKEBOOK_FIXTURE_SUITE=<name> includes one of them.
@@ -33,6 +35,8 @@ export default defineConfig({
       { name: "k8s", description: "Stage: Kubernetes manifests and cluster." },
       { name: "databricks", description: "Databricks workspace smokes." },
     ],
+    // The stages run in their runbook order (Local → Docker → K8s, groupOrder 1-3) after the harness and Databricks
+    // projects, so the layer diagnosis at the end of the K8s stage sees all three.
     projects: [
       {
         extends: true,
@@ -47,6 +51,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "local",
+          sequence: { groupOrder: 1 },
           include: ["suites/local/**/*.test.ts"],
           setupFiles,
           testTimeout: 60_000,
@@ -57,6 +62,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "docker",
+          sequence: { groupOrder: 2 },
           include: ["suites/docker/**/*.test.ts"],
           setupFiles,
           testTimeout: 300_000,
@@ -68,6 +74,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "k8s",
+          sequence: { groupOrder: 3 },
           include: ["suites/k8s/**/*.test.ts"],
           setupFiles,
           testTimeout: 120_000,

@@ -1,0 +1,89 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { parse, stringify } from "yaml";
+import { fromRoot } from "../paths.ts";
+import { ContractFileError } from "./errors.ts";
+import { DEFAULT_TARGET, fieldPath, loadContract, readTargetDir } from "./load.ts";
+
+const original = readFileSync(fromRoot(DEFAULT_TARGET, "contract.yaml"), "utf8");
+const scratch = mkdtempSync(join(tmpdir(), "smokebook-contract-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+// biome-ignore lint/suspicious/noExplicitAny: a parsed YAML document that each self-test edits freely
+type Doc = Record<string, any>;
+
+let counter = 0;
+function brokenTarget(edit: (doc: Doc) => void): string {
+  const dir = join(scratch, `t${counter++}`);
+  const doc = parse(original) as Doc;
+  edit(doc);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir);
+  writeFileSync(join(dir, "contract.yaml"), stringify(doc));
+  return dir;
+}
+
+function failure(dir: string): ContractFileError {
+  try {
+    loadContract(dir);
+  } catch (error) {
+    if (error instanceof ContractFileError) return error;
+    throw error;
+  }
+  throw new Error("expected the contract to be rejected");
+}
+
+describe("loadContract", () => {
+  it("reads the embedded target's contract", () => {
+    const { contract, file } = loadContract(readTargetDir({}));
+    expect(file).toBe("fixtures/target/contract.yaml");
+    expect(contract.permissions.uid).toBe(1000);
+    expect(contract.port.number).toBe(8000);
+  });
+
+  it("takes the target from SMOKEBOOK_TARGET, relative to the repository root", () => {
+    expect(readTargetDir({ SMOKEBOOK_TARGET: "fixtures/other" })).toBe(fromRoot("fixtures/other"));
+    expect(readTargetDir({ SMOKEBOOK_TARGET: "/srv/target" })).toBe("/srv/target");
+  });
+
+  it("rejects an unknown field naming the file and the field path", { tags: ["self-test"] }, () => {
+    const error = failure(brokenTarget((doc) => (doc.port.protocol = "tcp")));
+    expect(error.code).toBe("CONTRACT_INVALID");
+    expect(error.message).toMatch(/contract\.yaml: port\.protocol: unknown field/);
+  });
+
+  it("rejects a wrong type saying what was expected", { tags: ["self-test"] }, () => {
+    const error = failure(brokenTarget((doc) => (doc.permissions.uid = "1000")));
+    expect(error.message).toMatch(/contract\.yaml: permissions\.uid: .*expected number, received string/);
+  });
+
+  it("rejects a missing field and a tag format outside the policy", { tags: ["self-test"] }, () => {
+    const error = failure(
+      brokenTarget((doc) => {
+        delete doc.health;
+        doc.image.tagFormats = ["latest"];
+      }),
+    );
+    expect(error.issues.map((i) => i.field)).toEqual(expect.arrayContaining(["health", "image.tagFormats[0]"]));
+  });
+
+  it("rejects a directory whose variable is not declared in env", { tags: ["self-test"] }, () => {
+    const error = failure(brokenTarget((doc) => (doc.paths.directories.cache = { env: "OBSERVER_CACHE_DIR" })));
+    expect(error.message).toMatch(/paths\.directories\.cache\.env: OBSERVER_CACHE_DIR is not declared in env/);
+  });
+
+  it("rejects invalid YAML with its line, and a missing file", { tags: ["self-test"] }, () => {
+    const dir = brokenTarget(() => {});
+    writeFileSync(join(dir, "contract.yaml"), "name: [observer\n");
+    expect(failure(dir).message).toMatch(/contract\.yaml: line \d+, column \d+: valid YAML/);
+    expect(failure(join(scratch, "nowhere")).message).toMatch(/nowhere\/contract\.yaml: \(document\): a contract file/);
+  });
+});
+
+describe("fieldPath", () => {
+  it("renders indexes in brackets", () => {
+    expect(fieldPath(["env", 2, "name"])).toBe("env[2].name");
+  });
+});

@@ -1,0 +1,115 @@
+/**
+ * Docker stage checks on a running container (seed 004 §3.2, §6.2 "컨테이너 문제 판별"): effective user, contract
+ * directories, env injection, the host volume at the data path, /health through the mapped port, restart. They
+ * observe through `docker exec` and the host folder; container-evaluations.ts decides.
+ */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { ContractViolation } from "../contract/errors.ts";
+import { countRecords, type RecordFile, readRecords } from "../contract/records.ts";
+import { expectedPaths, expectedVariables } from "../contract/resolve.ts";
+import {
+  evaluateDirectoryListing,
+  evaluateEnvOverride,
+  evaluateId,
+  evaluateRestart,
+  evaluateVolumeWrite,
+} from "./container-evaluations.ts";
+import type { DockerStage } from "./docker-stage.ts";
+import { imageEnv } from "./image-checks.ts";
+
+async function exec(stage: DockerStage, command: string[]) {
+  const result = await stage.container().exec(command);
+  return { exitCode: result.exitCode, output: result.output.trim() };
+}
+
+/** `docker exec <c> id`: uid=1000(observer) gid=1000(observer). */
+export async function checkEffectiveUser(stage: DockerStage) {
+  return evaluateId((await exec(stage, ["id"])).output, stage.contract, stage.dockerfile);
+}
+
+/** `docker exec <c> ls`: every contract directory exists and the container user can write it. */
+export async function checkDirectories(stage: DockerStage) {
+  const dirs = expectedPaths(stage.contract, imageEnv(stage.imageConfig())).directories;
+  const script =
+    'for d in "$@"; do if [ ! -d "$d" ]; then echo "missing $d"; elif [ ! -w "$d" ]; then echo "readonly $d"; else echo "ok $d"; fi; done';
+  const { output } = await exec(stage, ["/bin/sh", "-c", script, "sh", ...Object.values(dirs)]);
+  return evaluateDirectoryListing(output, dirs, stage.contract, stage.dockerfile);
+}
+
+/** `docker run -e` wins over the Dockerfile ENV: in the container's env and in what the app resolves. */
+export async function checkEnvOverride(stage: DockerStage) {
+  const override = stage.override;
+  if (!override) return { skipped: "the contract declares no variable with values to override" };
+  const envLines = (await exec(stage, ["env"])).output.split("\n");
+  const printed = (await exec(stage, stage.contract.app.printConfig)).output;
+  const expected = expectedVariables(stage.contract, {
+    ...imageEnv(stage.imageConfig()),
+    [override.name]: override.value,
+  });
+  return evaluateEnvOverride(envLines, printed, expected, override, stage.dockerfile);
+}
+
+/** A host folder bind-mounted at the data path is writable by the container user; the files appear on the host. */
+export async function checkVolumeWrite(stage: DockerStage) {
+  const host = stage.hostDataDir as string;
+  const probe = `smokebook-probe-${stage.runId}`;
+  const written = await exec(stage, ["/bin/sh", "-c", 'echo smokebook > "$1/$2"', "sh", stage.dataPath, probe]);
+  const result = evaluateVolumeWrite(
+    {
+      dataPath: stage.dataPath,
+      execExitCode: written.exitCode,
+      execOutput: written.output,
+      probeOnHost: existsSync(join(host, probe)),
+      recordsOnHost: countRecords(readRecords(host, stage.contract.app.records.pattern)),
+    },
+    stage.dockerfile,
+  );
+  return { host_dir: host, ...result };
+}
+
+/** GET /health answers the contract status through the mapped port. */
+export async function checkHealth(stage: DockerStage) {
+  const url = stage.healthUrl();
+  const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
+  if (response.status !== stage.contract.health.status) {
+    throw new ContractViolation({
+      stage: "docker",
+      item: "health",
+      file: stage.dockerfile,
+      field: `GET ${stage.contract.health.path} through the mapped port`,
+      expected: `HTTP ${stage.contract.health.status}`,
+      actual: `HTTP ${response.status}`,
+    });
+  }
+  return { url, status: response.status };
+}
+
+function prefixKept(before: ReadonlyArray<RecordFile>, after: ReadonlyArray<RecordFile>): boolean {
+  return before.every((f) => {
+    const now = after.find((a) => a.file === f.file);
+    return now !== undefined && JSON.stringify(now.records.slice(0, f.records.length)) === JSON.stringify(f.records);
+  });
+}
+
+/** Data written before a container restart is there after it; the app appends to it instead of starting over. */
+export async function checkRestartKeepsData(stage: DockerStage) {
+  const host = stage.hostDataDir as string;
+  const marker = join(host, `smokebook-before-restart-${stage.runId}`);
+  writeFileSync(marker, "before restart\n");
+  const pattern = stage.contract.app.records.pattern;
+  const before = readRecords(host, pattern);
+  await stage.container().restart({ timeout: 5000 });
+  await checkHealth(stage);
+  const after = readRecords(host, pattern);
+  return evaluateRestart(
+    {
+      dataPath: stage.dataPath,
+      markerKept: existsSync(marker) && readFileSync(marker, "utf8") === "before restart\n",
+      recordsBefore: countRecords(before),
+      recordsAfter: countRecords(after),
+      earlierRecordsKept: prefixKept(before, after),
+    },
+    stage.dockerfile,
+  );
+}

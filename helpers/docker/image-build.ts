@@ -1,0 +1,55 @@
+/**
+ * Builds a Dockerfile on the engine testcontainers connects to (its dockerode client), keeping the build output so
+ * that a failed build says which step failed and why.
+ */
+import type { ContainerRuntimeClient } from "testcontainers";
+import { SmokebookError } from "../errors.ts";
+import { contextTar } from "./build-context.ts";
+
+export class ImageBuildError extends SmokebookError {
+  readonly image: string;
+  readonly log: string;
+
+  constructor(image: string, reason: string, log: string) {
+    const tail = log.trim().split("\n").slice(-8).join("\n");
+    super("IMAGE_BUILD_FAILED", `docker build of ${image} failed: ${reason}\n${tail}`);
+    this.image = image;
+    this.log = log;
+  }
+}
+
+export interface BuildRequest {
+  context: string;
+  /** Relative to the context, POSIX separators. */
+  dockerfile: string;
+  image: string;
+  buildArgs: Record<string, string>;
+  labels: Record<string, string>;
+}
+
+interface BuildEvent {
+  stream?: string;
+  error?: string;
+  errorDetail?: { message?: string };
+}
+
+export async function buildImage(client: ContainerRuntimeClient, request: BuildRequest): Promise<{ log: string }> {
+  const dockerode = client.container.dockerode;
+  const stream = await dockerode.buildImage(contextTar(request.context, request.dockerfile), {
+    t: request.image,
+    dockerfile: request.dockerfile,
+    buildargs: request.buildArgs,
+    labels: request.labels,
+    rm: true,
+    forcerm: true,
+  });
+  const events = await new Promise<BuildEvent[]>((resolve, reject) => {
+    dockerode.modem.followProgress(stream, (error: Error | null, output: BuildEvent[]) =>
+      error ? reject(error) : resolve(output),
+    );
+  });
+  const log = events.map((e) => e.stream ?? (e.error ? `ERROR: ${e.error}\n` : "")).join("");
+  const failure = events.find((e) => e.error || e.errorDetail);
+  if (failure) throw new ImageBuildError(request.image, failure.errorDetail?.message ?? failure.error ?? "error", log);
+  return { log };
+}

@@ -1,0 +1,63 @@
+/**
+ * Local stage, B.1 rule 4: started against a runtime root without the contract directories, the app must not create
+ * them, must stop with a non-zero exit, and must say which directories are missing.
+ */
+import { ContractViolation } from "../contract/errors.ts";
+import { type LoadedContract, targetFile } from "../contract/load.ts";
+import { contractVariableNames } from "../contract/variables.ts";
+import { PollTimeoutError, pollUntil } from "../poll.ts";
+import { startApp } from "./app-process.ts";
+import { freePort } from "./free-port.ts";
+import { cleanEnv } from "./run-command.ts";
+import { emptyRuntimeRoot } from "./runtime-root.ts";
+
+export async function checkNoMkdir(loaded: LoadedContract, waitMs = 10_000) {
+  const { contract, targetDir } = loaded;
+  const file = targetFile(loaded, contract.app.source);
+  const names = Object.keys(contract.paths.directories);
+  await using root = emptyRuntimeRoot();
+  const env = cleanEnv(contractVariableNames(contract), {
+    [contract.paths.root.env]: root.path,
+    [contract.port.env]: String(await freePort()),
+  });
+  await using app = startApp(contract.app.start, targetDir, env);
+  const createdNow = () => root.entries().filter((name) => names.includes(name));
+  // Stop watching as soon as the app exits or a contract directory appears; a created one fails at once.
+  await pollUntil({
+    condition: "the app exits or creates a contract directory",
+    probe: async () => ({ exited: app.exit !== undefined, created: createdNow() }),
+    done: (seen) => seen.exited || seen.created.length > 0,
+    describe: (seen) => (seen.exited ? "exited" : `running, created: ${seen.created.join(", ") || "none"}`),
+    intervalMs: 50,
+    timeoutMs: waitMs,
+  }).catch((error: unknown) => {
+    if (!(error instanceof PollTimeoutError)) throw error;
+  });
+  // Let an app that is creating directories finish the loop, so the message lists all of them.
+  if (createdNow().length > 0) await new Promise((resolve) => setTimeout(resolve, 200));
+  const exit = app.exit;
+  const created = createdNow();
+  const violation = (field: string, actual: string) =>
+    new ContractViolation({
+      stage: "local",
+      item: "paths",
+      file,
+      field,
+      expected: `no directory created under the runtime root, a non-zero exit naming the missing ${names.join(", ")}`,
+      actual,
+    });
+  if (created.length > 0) {
+    throw violation(
+      "runtime directories (seed 004 B.1 rule 4: the app never calls mkdir)",
+      `the app created ${created.join(", ")} under ${root.path}`,
+    );
+  }
+  if (!exit) throw violation("start without runtime directories", `still running after ${waitMs / 1000}s`);
+  if (exit.code === 0) throw violation("exit status without runtime directories", "exit code 0");
+  const output = `${app.stderr}\n${app.stdout}`;
+  const unnamed = names.filter((name) => !output.includes(name));
+  if (unnamed.length > 0) {
+    throw violation("error message without runtime directories", `its output does not name ${unnamed.join(", ")}`);
+  }
+  return { exitCode: exit.code, message: app.stderr.trim().split("\n")[0] ?? "" };
+}

@@ -1,0 +1,110 @@
+/**
+ * Times the smokebook Docker stage against a plain docker-CLI script doing the same checks (build, inspect, run,
+ * exec, curl, volume write, restart), alternating them for a few rounds, and prints the times and the ratios.
+ *
+ *   npm run bench:docker [-- --rounds N]      (default 3 rounds; aim: smokebook / CLI ≤ 1.1×)
+ *
+ * Measured per round, each in a fresh process:
+ *   stage   node scripts/bench/docker-stage-run.ts — the suite's DockerStage and check list, outside vitest
+ *   vitest  vitest run --project docker suites/docker/execution-contract.test.ts — the suite end to end
+ *   cli     bash scripts/bench/docker-cli-smoke.sh
+ */
+import { spawnSync } from "node:child_process";
+import { loadContract } from "../helpers/contract/load.ts";
+import { envDefaults, expectedPaths, overridableVariable } from "../helpers/contract/resolve.ts";
+import { BASE_IMAGE, ensureBaseImage } from "../helpers/docker/base-image.ts";
+import { fromRoot } from "../helpers/paths.ts";
+
+type Kind = "stage" | "vitest" | "cli";
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+function cliEnv(): Record<string, string> {
+  const loaded = loadContract();
+  const { contract } = loaded;
+  const paths = expectedPaths(contract);
+  const override = overridableVariable(contract);
+  return {
+    TARGET_DIR: loaded.targetDir,
+    DOCKERFILE: contract.docker.dockerfile,
+    BASE_IMAGE_ARG: contract.docker.baseImageArg,
+    BASE_IMAGE,
+    PORT: String(contract.port.number),
+    HEALTH_PATH: contract.health.path,
+    DATA_PATH: paths.directories[contract.app.records.directory] as string,
+    DIRS: Object.values(paths.directories).join(" "),
+    UID_: String(contract.permissions.uid),
+    GID_: String(contract.permissions.gid),
+    OVERRIDE: override ? `${override.name}=${override.value}` : "SMOKEBOOK_BENCH=1",
+    PRINT_CONFIG: contract.app.printConfig.join(" "),
+    ENV_DEFAULTS: Object.entries(envDefaults(contract))
+      .map(([k, v]) => `${k}=${v}`)
+      .join("\n"),
+  };
+}
+
+function timed(kind: Kind, extraEnv: Record<string, string>): number {
+  const commands: Record<Kind, string[]> = {
+    stage: [process.execPath, fromRoot("scripts/bench/docker-stage-run.ts")],
+    vitest: [
+      process.execPath,
+      fromRoot("node_modules/vitest/vitest.mjs"),
+      "run",
+      "--project",
+      "docker",
+      "suites/docker/execution-contract.test.ts",
+    ],
+    cli: ["bash", fromRoot("scripts/bench/docker-cli-smoke.sh")],
+  };
+  const [command, ...args] = commands[kind];
+  const started = performance.now();
+  const result = spawnSync(command as string, args, {
+    cwd: fromRoot(),
+    env: { ...process.env, ...extraEnv, SMOKEBOOK_EVIDENCE_DIR: fromRoot("evidence", "bench-docker") },
+    encoding: "utf8",
+  });
+  const seconds = (performance.now() - started) / 1000;
+  if (result.status !== 0) {
+    throw new Error(
+      `${kind} run failed (exit ${result.status}):\n${result.stdout.slice(-1500)}\n${result.stderr.slice(-1500)}`,
+    );
+  }
+  return seconds;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const roundsArg = argv.indexOf("--rounds");
+  const rounds = roundsArg >= 0 ? Number(argv[roundsArg + 1]) : 3;
+  if (!Number.isInteger(rounds) || rounds < 1) {
+    console.error("usage: node scripts/bench-docker.ts [--rounds N]");
+    return 2;
+  }
+  await ensureBaseImage({ log: (line) => console.log(line) });
+  const env = cliEnv();
+  const times: Record<Kind, number[]> = { stage: [], vitest: [], cli: [] };
+  for (let round = 1; round <= rounds; round++) {
+    const order: Kind[] = round % 2 === 1 ? ["stage", "cli", "vitest"] : ["cli", "vitest", "stage"];
+    for (const kind of order) times[kind].push(timed(kind, kind === "cli" ? env : {}));
+    console.log(`round ${round}: ${order.map((k) => `${k} ${times[k].at(-1)?.toFixed(2)}s`).join(", ")}`);
+  }
+  const m = { stage: median(times.stage), vitest: median(times.vitest), cli: median(times.cli) };
+  console.log("");
+  console.log(`| run (median of ${rounds}) | seconds | ratio to docker CLI |`);
+  console.log("| --- | --- | --- |");
+  console.log(`| docker CLI script | ${m.cli.toFixed(2)} | 1.00× |`);
+  console.log(
+    `| smokebook Docker stage (DockerStage, fresh node process) | ${m.stage.toFixed(2)} | ${(m.stage / m.cli).toFixed(2)}× |`,
+  );
+  console.log(
+    `| smokebook Docker suite (vitest run --project docker) | ${m.vitest.toFixed(2)} | ${(m.vitest / m.cli).toFixed(2)}× |`,
+  );
+  return 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,50 @@
+// @module-tag local
+/**
+ * Seed 004 §3.1 — Local stage of the execution contract: the target app as a local process.
+ * Target: SMOKEBOOK_TARGET (default fixtures/target). A failure here is the app code's (seed 004 §6.1 step 1).
+ */
+import { beforeAll, describe, it } from "vitest";
+import { type LoadedContract, loadContract } from "../../helpers/contract/load.ts";
+import { recordIds } from "../../helpers/evidence/record.ts";
+import { checkItem } from "../../helpers/layer-diagnosis-evidence.ts";
+import { checkEnvPrecedence } from "../../helpers/local/env-precedence-check.ts";
+import { checkNoMkdir } from "../../helpers/local/no-mkdir-check.ts";
+import { checkServeAndRecords } from "../../helpers/local/serve-check.ts";
+import { checkUnitTests } from "../../helpers/local/unit-tests-check.ts";
+
+describe("execution contract — Local stage (app code)", () => {
+  let loaded: LoadedContract;
+  beforeAll(() => {
+    loaded = loadContract();
+  });
+
+  it("the target's own unit tests pass (contract app.unitTests)", async (ctx) => {
+    const result = await checkItem(ctx, { stage: "local", item: "app-logic", check: "unit tests" }, () =>
+      checkUnitTests(loaded),
+    );
+    await recordIds(ctx, { passed: result.passed, duration_ms: result.durationMs });
+  });
+
+  it("env loading: the environment wins over the contract default, a directory variable over the root (B.2)", async (ctx) => {
+    await checkItem(ctx, { stage: "local", item: "env", check: "env precedence" }, () => checkEnvPrecedence(loaded));
+  });
+
+  it("with the contract directories, GET /health answers 200 on the contract port and JSONL records land in data/", async (ctx) => {
+    const result = await checkItem(ctx, { stage: "local", item: "health", check: "health and records" }, () =>
+      checkServeAndRecords(loaded),
+    );
+    await recordIds(ctx, { pid: result.pid, port: result.port, records: result.records });
+    if (!result.contractPortFree) {
+      await ctx.annotate(
+        `contract port was taken on this machine; the app ran on ${result.port} via the port variable`,
+      );
+    }
+  });
+
+  it("without its directories the app exits non-zero, names them and creates none (B.1 rule 4)", async (ctx) => {
+    const result = await checkItem(ctx, { stage: "local", item: "paths", check: "no mkdir" }, () =>
+      checkNoMkdir(loaded),
+    );
+    await recordIds(ctx, { exit_code: result.exitCode ?? "signal" });
+  });
+});
