@@ -1,0 +1,67 @@
+import { readFileSync } from "node:fs";
+import type { Har } from "har-format";
+import { describe, expect, it } from "vitest";
+import { fromRoot } from "../paths.ts";
+import { redactHar } from "../replay/har-file.ts";
+import { AUTHORED_FIXTURES } from "./author/write-fixtures.ts";
+import { channelFrame, EXEC_STDOUT, PORT_FORWARD_DATA, toHarMessage } from "./channel-frames.ts";
+import { loadK8sRecording } from "./recording.ts";
+import { recordingProblems } from "./recording-lint.ts";
+import { K8S_SCENARIOS } from "./scenarios.ts";
+
+const paths = Object.keys(AUTHORED_FIXTURES);
+
+describe("K8s recordings", () => {
+  it.each(paths)("%s is what helpers/k8s-replay/author writes (run write-fixtures.ts after changing it)", (path) => {
+    const build = AUTHORED_FIXTURES[path] as () => Har;
+    const expected = `${JSON.stringify(redactHar(build(), {}), null, 2)}\n`;
+    expect(readFileSync(fromRoot(path), "utf8")).toBe(expected);
+  });
+
+  it.each(paths)("%s holds no Secret value and no credential", (path) => {
+    const recording = loadK8sRecording(path);
+    expect(recording.meta.scenario).not.toBe("");
+    expect(recordingProblems(recording.har)).toEqual([]);
+  });
+
+  it("every scenario of replay:k8s has its recording", () => {
+    expect(K8S_SCENARIOS.map((s) => s.recording).sort()).toEqual([...paths].sort());
+  });
+
+  it("self-test: a Secret value in a list, a recorded Authorization header and a key in tunnel bytes are each found", {
+    tags: ["self-test"],
+  }, () => {
+    const har = structuredClone(loadK8sRecording("fixtures/langfuse/trace.har").har);
+    const [first, second] = har.log.entries;
+    if (!first || !second) throw new Error("fixture too short");
+    first.response.content.text = JSON.stringify({
+      kind: "SecretList",
+      items: [
+        { kind: "Secret", metadata: { name: "langfuse-secrets" }, data: { "langfuse-secret-key": "c2stbGYtMTIz" } },
+      ],
+    });
+    second.request.headers.push({ name: "Authorization", value: "Bearer abcdefghijklmnop" });
+    second._webSocketMessages = [
+      toHarMessage({
+        type: "send",
+        time: 0,
+        channel: PORT_FORWARD_DATA,
+        payload: Buffer.from("POST / HTTP/1.1\r\nauthorization: Basic cGstbGYtMTIzNDU2Nzg=\r\n\r\n"),
+      }),
+      {
+        type: "receive",
+        time: 0,
+        opcode: 2,
+        data: channelFrame(EXEC_STDOUT, "sk-lf-0123456789abcdef").toString("base64"),
+      },
+    ];
+    const problems = recordingProblems(har);
+    expect(problems).toContainEqual(
+      expect.stringMatching(/^entry #0 .*Secret langfuse-secrets data\.langfuse-secret-key is not blank/),
+    );
+    expect(problems).toContainEqual(expect.stringMatching(/^entry #1 .*header Authorization is recorded/));
+    expect(problems.filter((p) => p.startsWith("entry #1") && p.includes("credential")).length).toBeGreaterThanOrEqual(
+      2,
+    );
+  });
+});

@@ -1,0 +1,39 @@
+/**
+ * A kubeconfig for a replay server: plain http on 127.0.0.1 with `insecure-skip-tls-verify: true` (client-node
+ * refuses an http server without it; kubectl accepts both) and a placeholder token (never a real credential).
+ * The context's namespace is the recording's, so `kubectl get pods` asks what was recorded.
+ */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { stringify } from "yaml";
+
+export interface KubeconfigInit {
+  server: string;
+  namespace: string;
+  /** Cluster, user and context name (default "smokebook-replay"). */
+  name?: string;
+}
+
+export const REPLAY_TOKEN = "smokebook-replay-placeholder";
+
+export function kubeconfigYaml(init: KubeconfigInit): string {
+  const name = init.name ?? "smokebook-replay";
+  return stringify({
+    apiVersion: "v1",
+    kind: "Config",
+    clusters: [{ name, cluster: { server: init.server, "insecure-skip-tls-verify": true } }],
+    users: [{ name, user: { token: REPLAY_TOKEN } }],
+    contexts: [{ name, context: { cluster: name, user: name, namespace: init.namespace } }],
+    "current-context": name,
+    preferences: {},
+  });
+}
+
+/** Writes the kubeconfig into a fresh temporary folder (or `dir`) and returns its path. */
+export function writeKubeconfig(init: KubeconfigInit, dir?: string): string {
+  const folder = dir ?? mkdtempSync(join(tmpdir(), "smokebook-k8s-replay-"));
+  const path = join(folder, "kubeconfig");
+  writeFileSync(path, kubeconfigYaml(init), { mode: 0o600 });
+  return path;
+}

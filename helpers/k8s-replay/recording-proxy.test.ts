@@ -1,0 +1,116 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Har } from "har-format";
+import { afterAll, describe, expect, it } from "vitest";
+import { VirtualClock } from "../clock.ts";
+import { loadContract } from "../contract/load.ts";
+import { runClusterCriteria } from "../k8s-cluster/cluster-smoke.ts";
+import { clientsForKubeconfig, loadKubeConfig } from "../k8s-cluster/kube-client.ts";
+import { clusterTarget } from "../k8s-cluster/target.ts";
+import { readLangfuseEnv } from "../langfuse/langfuse-env.ts";
+import { langfuseTraceSmoke } from "../langfuse/trace-smoke.ts";
+import { channelMessages } from "./channel-frames.ts";
+import { writeKubeconfig } from "./kubeconfig.ts";
+import { type K8sRecording, loadK8sRecording } from "./recording.ts";
+import { recordingProblems } from "./recording-lint.ts";
+import { startRecordingProxy } from "./recording-proxy.ts";
+import { serveK8sRecording } from "./replay-server.ts";
+
+const target = clusterTarget(loadContract().contract);
+
+const dir = mkdtempSync(join(tmpdir(), "smokebook-record-proxy-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let configs = 0;
+const kubeconfigFor = (server: string, namespace: string) =>
+  writeKubeconfig({ server, namespace }, mkdtempSync(join(dir, `kc${configs++}-`)));
+
+/** Serves `recording` as the "real" cluster and puts a recording proxy in front of it. */
+async function proxiedUpstream(recording: K8sRecording) {
+  const upstream = await serveK8sRecording(recording, { clock: new VirtualClock() });
+  const proxy = await startRecordingProxy(
+    loadKubeConfig({ KUBECONFIG: kubeconfigFor(upstream.url, recording.meta.namespace) }),
+  );
+  const clients = clientsForKubeconfig(kubeconfigFor(proxy.url, recording.meta.namespace));
+  return { upstream, proxy, clients };
+}
+
+describe("K8s recording proxy (SMOKEBOOK_MODE=record)", () => {
+  it("records the cluster checks so that their replay passes the same way", async () => {
+    const { upstream, proxy, clients } = await proxiedUpstream(loadK8sRecording("fixtures/k8s-cluster/healthy.har"));
+    try {
+      const live = await runClusterCriteria({ clients, target, clock: new VirtualClock(), waitTimeoutMs: 300_000 });
+      expect(live.outcomes.every((o) => o.passed)).toBe(true);
+      await proxy.close();
+      const meta = { scenario: "recorded", description: "test", namespace: "observer-prod", ids: {} };
+      const har = proxy.har(meta, "recorded in a test");
+      expect(har.log.entries.map((e) => new URL(e.request.url).origin)).toEqual(
+        har.log.entries.map(() => upstream.url),
+      );
+      expect(har.log.entries.some((e) => (e._webSocketMessages as unknown[] | undefined)?.length)).toBe(true);
+
+      await using replay = await serveK8sRecording(
+        { har, meta, source: "recorded.har" },
+        { clock: new VirtualClock() },
+      );
+      const replayed = await runClusterCriteria({
+        clients: clientsForKubeconfig(kubeconfigFor(replay.url, "observer-prod")),
+        target,
+        clock: new VirtualClock(),
+        waitTimeoutMs: 300_000,
+      });
+      expect(replayed.outcomes.map((o) => o.summary)).toEqual(live.outcomes.map((o) => o.summary));
+      expect(replay.unmatched()).toEqual([]);
+    } finally {
+      await proxy.close();
+      await upstream.close();
+    }
+  });
+
+  it("self-test: Secret values and the tunnelled Authorization the run really used never reach the recording", {
+    tags: ["self-test"],
+  }, async () => {
+    const source = loadK8sRecording("fixtures/langfuse/trace.har");
+    const withKeys: Har = structuredClone(source.har);
+    const secretEntry = withKeys.log.entries[0];
+    if (!secretEntry) throw new Error("fixture has no Secret read");
+    const publicKey = "pk-lf-1c2d3e4f-aaaa-bbbb-cccc-0123456789ab";
+    const secretKey = "sk-lf-9f8e7d6c-dddd-eeee-ffff-ba9876543210";
+    const secret = JSON.parse(secretEntry.response.content.text ?? "{}") as { data: Record<string, string> };
+    secret.data = {
+      "langfuse-public-key": Buffer.from(publicKey).toString("base64"),
+      "langfuse-secret-key": Buffer.from(secretKey).toString("base64"),
+    };
+    secretEntry.response.content.text = JSON.stringify(secret);
+
+    const { upstream, proxy, clients } = await proxiedUpstream({ ...source, har: withKeys });
+    try {
+      const ids = source.meta.ids as { traceId: string; eventId: string };
+      const line = await langfuseTraceSmoke({
+        clients,
+        clock: new VirtualClock(),
+        waitTimeoutMs: 300_000,
+        env: readLangfuseEnv({}),
+        ...ids,
+      });
+      expect(line.stage).toBe("complete");
+      await proxy.close();
+      const har = proxy.har({ ...source.meta, scenario: "recorded" }, "recorded in a test");
+      const text = JSON.stringify(har);
+      const basic = Buffer.from(`${publicKey}:${secretKey}`).toString("base64");
+      for (const leaked of [publicKey, secretKey, Buffer.from(publicKey).toString("base64"), basic])
+        expect(text).not.toContain(leaked);
+      const tunnelled = har.log.entries.flatMap((e) => channelMessages(e)).map((m) => m.payload.toString("latin1"));
+      expect(tunnelled.join("\n")).not.toContain(basic);
+      expect(tunnelled.some((t) => /^authorization: \[REDACTED\]\r$/m.test(t))).toBe(true);
+      expect(JSON.parse(har.log.entries[0]?.response.content.text ?? "{}").data).toEqual({
+        "langfuse-public-key": "",
+        "langfuse-secret-key": "",
+      });
+      expect(recordingProblems(har)).toEqual([]);
+    } finally {
+      await proxy.close();
+      await upstream.close();
+    }
+  });
+});

@@ -1,0 +1,146 @@
+// @module-tag k8s
+/**
+ * Seed 004 §3.3 — the K8s stage against a cluster: every PVC Bound, the Deployment available, its pods Running
+ * 1/1 with 0 restarts, the contract's ConfigMaps/Secrets present (keys only), the Service exposing the contract port
+ * and selecting the pods, /health 200 through a port-forward. A failure attaches diagnostics (describe-like status,
+ * events, log tails) classified as in §6.1 step 4.
+ *   RUN_K8S_CLUSTER_SMOKE=1 npx vitest run suites/k8s/cluster.test.ts      (KUBECONFIG / current context)
+ * Without the gate it replays fixtures/k8s-cluster/healthy.har; the self-tests below replay the failure recordings.
+ */
+import { describe, expect, it } from "vitest";
+import { loadContract } from "../../helpers/contract/load.ts";
+import type { FailureClass } from "../../helpers/k8s-cluster/classify.ts";
+import { readClusterEnv } from "../../helpers/k8s-cluster/cluster-env.ts";
+import { CLUSTER_CRITERIA, ClusterRun, runClusterCriteria } from "../../helpers/k8s-cluster/cluster-smoke.ts";
+import { type ClusterConnection, connectCluster } from "../../helpers/k8s-cluster/connect.ts";
+import { runCriterionWithEvidence } from "../../helpers/k8s-cluster/criterion-evidence.ts";
+import { DEPLOYMENT_CRITERION } from "../../helpers/k8s-cluster/deployment-check.ts";
+import { ClusterCheckError } from "../../helpers/k8s-cluster/errors.ts";
+import { HEALTH_CRITERION } from "../../helpers/k8s-cluster/health-check.ts";
+import { clientsForKubeconfig } from "../../helpers/k8s-cluster/kube-client.ts";
+import { POD_CRITERION } from "../../helpers/k8s-cluster/pod-check.ts";
+import { PVC_CRITERION } from "../../helpers/k8s-cluster/pvc-check.ts";
+import { k8sClusterSmoke } from "../../helpers/k8s-cluster/smokes.ts";
+import { clusterTarget } from "../../helpers/k8s-cluster/target.ts";
+import { isKubectlOnlyKey } from "../../helpers/k8s-replay/request-key.ts";
+import { startK8sReplay } from "../../helpers/k8s-replay/start-replay.ts";
+import type { PollLine } from "../../helpers/poll.ts";
+import { describeSmoke } from "../../helpers/smoke.ts";
+
+describeSmoke(k8sClusterSmoke, (s) => {
+  const polls: PollLine[] = [];
+  let connection: ClusterConnection;
+  let run: ClusterRun;
+
+  s.beforeAll(async () => {
+    const env = readClusterEnv();
+    connection = await connectCluster(s.mode, k8sClusterSmoke.recordings[0] as string);
+    run = new ClusterRun({
+      clients: connection.clients,
+      target: clusterTarget(loadContract().contract),
+      clock: connection.clock,
+      waitTimeoutMs: env.waitTimeoutMs,
+      onPoll: (line) => polls.push(line),
+    });
+  });
+  s.afterAll(() => connection?.close());
+
+  for (const criterion of CLUSTER_CRITERIA) {
+    s.it(criterion.name, (ctx) => runCriterionWithEvidence(ctx, run, criterion, polls), 900_000);
+  }
+});
+
+interface FailureScenario {
+  scenario: string;
+  failing: string[];
+  kind: FailureClass;
+  /** What the message of the first failing criterion must say. */
+  says: RegExp;
+}
+
+const FAILURES: FailureScenario[] = [
+  {
+    scenario: "pvc-pending",
+    failing: [PVC_CRITERION, DEPLOYMENT_CRITERION, POD_CRITERION, HEALTH_CRITERION],
+    kind: "storage",
+    says: /PVC observer-runtime is Pending after 300s/,
+  },
+  {
+    scenario: "crashloop",
+    failing: [DEPLOYMENT_CRITERION, POD_CRITERION, HEALTH_CRITERION],
+    kind: "container-start",
+    says: /not available within 300s; last observed: .*available 0\/1/,
+  },
+  {
+    scenario: "image-pull-backoff",
+    failing: [DEPLOYMENT_CRITERION, POD_CRITERION, HEALTH_CRITERION],
+    kind: "image-registry",
+    says: /not available within 300s/,
+  },
+  {
+    scenario: "permission-denied",
+    failing: [DEPLOYMENT_CRITERION, POD_CRITERION, HEALTH_CRITERION],
+    kind: "permissions",
+    says: /not available within 300s/,
+  },
+];
+
+const POD_MESSAGES: Record<string, RegExp> = {
+  "pvc-pending": /pod observer-6c9f7d5b8d-x7k2p: Pending, ready 0\/1, restarts 0/,
+  crashloop:
+    /pod observer-6c9f7d5b8d-x7k2p: CrashLoopBackOff, ready 0\/1, restarts 5, last termination reason: observer: Error \(exit code 2\)/,
+  "image-pull-backoff": /pod observer-6c9f7d5b8d-x7k2p: ImagePullBackOff, ready 0\/1, restarts 0/,
+  "permission-denied":
+    /pod observer-6c9f7d5b8d-x7k2p: CrashLoopBackOff, ready 0\/1, restarts 4, last termination reason: observer: Error \(exit code 1\)/,
+};
+
+/** Entries only kubectl asks for (discovery, Tables): the checks never use them. */
+
+describe("K8s cluster stage against recordings (self-test)", { tags: ["k8s", "replay", "self-test"] }, () => {
+  const target = clusterTarget(loadContract().contract);
+
+  it("healthy: every criterion passes, on virtual time, and only recorded requests are made", async () => {
+    await using replay = await startK8sReplay("fixtures/k8s-cluster/healthy.har");
+    const { outcomes } = await runClusterCriteria({
+      clients: clientsForKubeconfig(replay.kubeconfigPath),
+      target,
+      clock: replay.clock,
+      waitTimeoutMs: 300_000,
+    });
+    expect(outcomes.filter((o) => !o.passed).map((o) => `${o.name}: ${String(o.error)}`)).toEqual([]);
+    expect(replay.server.unmatched()).toEqual([]);
+    expect(replay.server.unused().filter((k) => !isKubectlOnlyKey(k))).toEqual([]);
+  });
+
+  it.each(FAILURES)(
+    "$scenario fails $failing.length criteria, classified $kind",
+    async ({ scenario, failing, kind, says }) => {
+      await using replay = await startK8sReplay(`fixtures/k8s-cluster/${scenario}.har`);
+      const started = Date.now();
+      const { outcomes, run } = await runClusterCriteria({
+        clients: clientsForKubeconfig(replay.kubeconfigPath),
+        target,
+        clock: replay.clock,
+        waitTimeoutMs: 300_000,
+      });
+
+      expect(outcomes.filter((o) => !o.passed).map((o) => o.name)).toEqual(failing);
+      const errors = outcomes.filter((o) => !o.passed).map((o) => o.error);
+      for (const error of errors) {
+        expect(error).toBeInstanceOf(ClusterCheckError);
+        expect((error as ClusterCheckError).classification?.kind).toBe(kind);
+      }
+      expect((errors[0] as Error).message).toMatch(says);
+      const podError = outcomes.find((o) => o.name === POD_CRITERION)?.error as Error;
+      expect(podError.message).toMatch(POD_MESSAGES[scenario] as RegExp);
+      expect((await run.diagnose()).diagnostics.pods[0]?.events.length).toBeGreaterThan(0);
+      // The waits ran to their 300 s deadline on the virtual clock, in well under the real test budget.
+      expect(
+        replay.clock.now() - Date.parse(replay.recording.har.log.entries[0]?.startedDateTime ?? ""),
+      ).toBeGreaterThanOrEqual(300_000);
+      expect(Date.now() - started).toBeLessThan(20_000);
+      expect(replay.server.unmatched()).toEqual([]);
+      expect(replay.server.unused().filter((k) => !isKubectlOnlyKey(k))).toEqual([]);
+    },
+  );
+});

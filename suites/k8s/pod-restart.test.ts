@@ -1,0 +1,78 @@
+// @module-tag k8s
+/**
+ * Seed 004 Phase 0 "Pod 재시작 후 데이터 보존" (§3.3 데이터 영속성): a unique marker written under the contract
+ * data directory (exec) is still there after the pod is deleted and its replacement is Ready; then it is removed.
+ * Destructive: it deletes a pod of the target Deployment.
+ *   RUN_K8S_RESTART_SMOKE=1 npx vitest run suites/k8s/pod-restart.test.ts
+ * Without the gate it replays fixtures/k8s-cluster/pod-restart.har; the self-test replays marker-lost.har.
+ */
+import { describe, expect, it } from "vitest";
+import { loadContract } from "../../helpers/contract/load.ts";
+import { recordIds, recordJson, recordPoll } from "../../helpers/evidence/record.ts";
+import { readClusterEnv } from "../../helpers/k8s-cluster/cluster-env.ts";
+import { connectCluster } from "../../helpers/k8s-cluster/connect.ts";
+import { deploymentFacts, readDeployment } from "../../helpers/k8s-cluster/deployment-check.ts";
+import { ClusterCheckError } from "../../helpers/k8s-cluster/errors.ts";
+import { clientsForKubeconfig } from "../../helpers/k8s-cluster/kube-client.ts";
+import { podRestartSmoke, RESTART_CRITERION } from "../../helpers/k8s-cluster/restart-smoke.ts";
+import { k8sPodRestartSmoke } from "../../helpers/k8s-cluster/smokes.ts";
+import { clusterTarget } from "../../helpers/k8s-cluster/target.ts";
+import { uniqueRunId } from "../../helpers/k8s-cluster/unique-id.ts";
+import { recordedId } from "../../helpers/k8s-replay/recording.ts";
+import { isKubectlOnlyKey } from "../../helpers/k8s-replay/request-key.ts";
+import { startK8sReplay } from "../../helpers/k8s-replay/start-replay.ts";
+import type { PollLine } from "../../helpers/poll.ts";
+import { describeSmoke } from "../../helpers/smoke.ts";
+
+describeSmoke(k8sPodRestartSmoke, (s) => {
+  s.it(
+    RESTART_CRITERION,
+    async (ctx) => {
+      await using connection = await connectCluster(s.mode, k8sPodRestartSmoke.recordings[0] as string);
+      const polls: PollLine[] = [];
+      const check = {
+        clients: connection.clients,
+        target: clusterTarget(loadContract().contract),
+        clock: connection.clock,
+        waitTimeoutMs: readClusterEnv().waitTimeoutMs,
+        onPoll: (line: PollLine) => polls.push(line),
+      };
+      const marker = connection.recording ? recordedId(connection.recording, "marker") : uniqueRunId();
+      connection.noteIds({ marker });
+      await recordIds(ctx, { context: connection.clients.describe, namespace: check.target.namespace, marker });
+      try {
+        const facts = deploymentFacts(await readDeployment(check));
+        const outcome = await podRestartSmoke(check, facts.matchLabels, marker);
+        await recordIds(ctx, { pod_before: outcome.before, pod_after: outcome.after });
+        await recordJson(ctx, "k8s-pod-restart", { result: "pass", ...outcome });
+      } finally {
+        for (const line of polls) await recordPoll(ctx, line);
+      }
+    },
+    900_000,
+  );
+});
+
+describe("K8s pod restart against recordings (self-test)", { tags: ["k8s", "replay", "self-test"] }, () => {
+  it("marker-lost: the marker is gone on the replacement pod; the failure names both pods and the emptyDir", async () => {
+    await using replay = await startK8sReplay("fixtures/k8s-cluster/marker-lost.har");
+    const check = {
+      clients: clientsForKubeconfig(replay.kubeconfigPath),
+      target: clusterTarget(loadContract().contract),
+      clock: replay.clock,
+      waitTimeoutMs: 300_000,
+    };
+    const facts = deploymentFacts(await readDeployment(check));
+    const attempt = podRestartSmoke(check, facts.matchLabels, recordedId(replay.recording, "marker"));
+
+    await expect(attempt).rejects.toBeInstanceOf(ClusterCheckError);
+    await expect(attempt).rejects.toMatchObject({ code: "K8S_MARKER_LOST", criterion: RESTART_CRITERION });
+    await expect(attempt).rejects.toThrow(
+      /written in observer-7f4b6c9d5c-x7k2p before the restart is not on replacement observer-7f4b6c9d5c-q9m4w \(cat exited 1: .*No such file or directory\); \/opt\/platform\/runtime\/observer\/data is volume runtime \(emptyDir — deleted with the pod\)/,
+    );
+    // The cleanup (rm -f) still ran on the replacement, and nothing outside the recording was asked.
+    expect(replay.server.served.at(-1)?.key).toMatch(/EXEC .*command=rm&command=-f/);
+    expect(replay.server.unmatched()).toEqual([]);
+    expect(replay.server.unused().filter((k) => !isKubectlOnlyKey(k))).toEqual([]);
+  });
+});
