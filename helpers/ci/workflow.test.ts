@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { validateWorkflow } from "@action-validator/core";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -31,6 +31,22 @@ describe(".github/workflows/smokebook.yml", () => {
     expect(JSON.stringify(jobs.offline)).toContain('"suite":["harness","local","docker","k8s","databricks"]');
   });
 
+  it("names, for every gated smoke suite file, a live matrix entry with that file", () => {
+    const entries = ["live-databricks", "live-k8s"].flatMap(
+      (name) =>
+        (jobs[name] as unknown as { strategy: { matrix: { include: Array<{ files: string }> } } }).strategy.matrix
+          .include,
+    );
+    const files = entries.flatMap((e) => e.files.split(" "));
+    for (const f of files) expect(existsSync(fromRoot(f)), f).toBe(true);
+    for (const smoke of ["dev019-watchdog", "secret-resolution", "cluster", "pod-restart", "langfuse-trace"]) {
+      expect(
+        files.some((f) => f.includes(smoke)),
+        smoke,
+      ).toBe(true);
+    }
+  });
+
   it("runs live jobs only when their secrets exist, strictly, and keeps the evidence even on failure", () => {
     for (const name of ["live-databricks", "live-k8s"]) {
       const job = jobs[name];
@@ -38,6 +54,13 @@ describe(".github/workflows/smokebook.yml", () => {
       expect(job?.env?.SMOKEBOOK_STRICT, name).toBe("1");
       const upload = job?.steps.find((s) => s.uses?.startsWith("actions/upload-artifact"));
       expect(upload?.if, name).toBe("always()");
+      // Each smoke runs only when its own gate variable is 1, and then with its gate set, live tests only.
+      const run = job?.steps.find((s) => s.run?.includes("npx vitest run"));
+      expect(run?.if, name).toBe("vars[matrix.gate] == '1'");
+      expect(run?.run, name).toContain(
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a JS template
+        'env "${{ matrix.gate }}=1" npx vitest run ${{ matrix.files }} --tagsFilter live',
+      );
     }
   });
 });

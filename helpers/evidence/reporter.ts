@@ -145,8 +145,9 @@ export class EvidenceReporter implements Reporter {
       if (line.type !== "verdict") continue;
       const state = String(line.state) as keyof typeof totals;
       if (state in totals) totals[state]++;
-      const perProject = (modes[String(line.project)] ??= {});
+      const perProject = modes[String(line.project)] ?? {};
       perProject[String(line.mode)] = (perProject[String(line.mode)] ?? 0) + 1;
+      modes[String(line.project)] = perProject;
     }
     const endLine: EvidenceLine = {
       type: "run-end",
