@@ -14,6 +14,7 @@ import { loadContract } from "../helpers/contract/load.ts";
 import { envDefaults, expectedPaths, overridableVariable } from "../helpers/contract/resolve.ts";
 import { BASE_IMAGE, ensureBaseImage } from "../helpers/docker/base-image.ts";
 import { fromRoot } from "../helpers/paths.ts";
+import { VITEST_CLI } from "../helpers/testing/child-vitest.ts";
 
 type Kind = "stage" | "vitest" | "cli";
 
@@ -52,14 +53,7 @@ function cliEnv(): Record<string, string> {
 function timed(kind: Kind, extraEnv: Record<string, string>): number {
   const commands: Record<Kind, string[]> = {
     stage: [process.execPath, fromRoot("scripts/bench/docker-stage-run.ts")],
-    vitest: [
-      process.execPath,
-      fromRoot("node_modules/vitest/vitest.mjs"),
-      "run",
-      "--project",
-      "docker",
-      "suites/docker/execution-contract.test.ts",
-    ],
+    vitest: [process.execPath, VITEST_CLI, "run", "--project", "docker", "suites/docker/execution-contract.test.ts"],
     cli: ["bash", fromRoot("scripts/bench/docker-cli-smoke.sh")],
   };
   const [command, ...args] = commands[kind];

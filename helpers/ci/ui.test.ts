@@ -1,23 +1,12 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
-import { fromRoot, repoRoot } from "../paths.ts";
+import { freePort } from "../local/free-port.ts";
+import { repoRoot } from "../paths.ts";
 import { pollUntil } from "../poll.ts";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
-}
+import { childVitestEnv, VITEST_CLI } from "../testing/child-vitest.ts";
 
 describe("npx vitest --ui", { tags: ["slow"] }, () => {
   it("serves the UI on loopback and still writes the evidence bundle", async () => {
@@ -26,7 +15,7 @@ describe("npx vitest --ui", { tags: ["slow"] }, () => {
     const child = spawn(
       process.execPath,
       [
-        fromRoot("node_modules/vitest/vitest.mjs"),
+        VITEST_CLI,
         "--watch",
         "--ui",
         "--open=false",
@@ -38,7 +27,7 @@ describe("npx vitest --ui", { tags: ["slow"] }, () => {
       ],
       {
         cwd: repoRoot,
-        env: { ...process.env, SMOKEBOOK_EVIDENCE_DIR: dir, NO_COLOR: "1" },
+        env: childVitestEnv({ env: { SMOKEBOOK_EVIDENCE_DIR: dir } }),
         stdio: ["ignore", "pipe", "ignore"],
       },
     );

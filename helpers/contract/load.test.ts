@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { fromRoot } from "../paths.ts";
+import { thrownError } from "../testing/thrown-error.ts";
 import { ContractFileError } from "./errors.ts";
 import { DEFAULT_TARGET, fieldPath, loadContract, readTargetDir } from "./load.ts";
 
@@ -25,15 +26,7 @@ function brokenTarget(edit: (doc: Doc) => void): string {
   return dir;
 }
 
-function failure(dir: string): ContractFileError {
-  try {
-    loadContract(dir);
-  } catch (error) {
-    if (error instanceof ContractFileError) return error;
-    throw error;
-  }
-  throw new Error("expected the contract to be rejected");
-}
+const failure = (dir: string) => thrownError(ContractFileError, () => loadContract(dir));
 
 describe("loadContract", () => {
   it("reads the embedded target's contract", () => {

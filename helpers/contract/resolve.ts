@@ -4,23 +4,19 @@
  * variable is derived from the runtime root), and the directories the app expects.
  */
 import { posix } from "node:path";
+import { envText } from "../env-text.ts";
 import type { Env } from "../gates.ts";
 import type { Contract } from "./schema.ts";
-
-function value(env: Env, name: string): string | undefined {
-  const v = env[name];
-  return v === undefined || v.trim() === "" ? undefined : v.trim();
-}
 
 /** Runtime root and directories (name → absolute path) the app resolves under `env`. */
 export function expectedPaths(
   contract: Contract,
   env: Env = {},
 ): { root: string; directories: Record<string, string> } {
-  const root = value(env, contract.paths.root.env) ?? contract.paths.root.default;
+  const root = envText(env, contract.paths.root.env) ?? contract.paths.root.default;
   const directories: Record<string, string> = {};
   for (const [name, spec] of Object.entries(contract.paths.directories)) {
-    directories[name] = value(env, spec.env) ?? posix.join(root, name);
+    directories[name] = envText(env, spec.env) ?? posix.join(root, name);
   }
   return { root, directories };
 }
@@ -31,10 +27,10 @@ export function expectedVariables(contract: Contract, env: Env = {}): Record<str
   const out: Record<string, string> = {};
   for (const entry of contract.env) {
     if (entry.source === "secret") {
-      out[entry.name] = value(env, entry.name) === undefined ? "<unset>" : "<set>";
+      out[entry.name] = envText(env, entry.name) === undefined ? "<unset>" : "<set>";
       continue;
     }
-    const explicit = value(env, entry.name);
+    const explicit = envText(env, entry.name);
     if (entry.name === contract.paths.root.env) out[entry.name] = root;
     else {
       const dir = Object.entries(contract.paths.directories).find(([, spec]) => spec.env === entry.name)?.[0];

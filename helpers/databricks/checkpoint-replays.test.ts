@@ -3,6 +3,7 @@
  * fails the right criterion with the message saying which.
  */
 import { describe, expect, it } from "vitest";
+import { thrownError } from "../testing/thrown-error.ts";
 import { callWithin } from "./api-call.ts";
 import { assertGreenSuccess, assertRedFailure, checkpointKeyLines } from "./checkpoint-criteria.ts";
 import { type CheckpointPhase, checkpointPath, runCheckpointPhase } from "./checkpoint-smoke.ts";
@@ -26,15 +27,7 @@ async function green(session: DatabricksSession) {
   return { ensured, listing, result: await run(session, "green") };
 }
 
-function criterionFailure(check: () => unknown): CriterionError {
-  try {
-    check();
-  } catch (error) {
-    if (error instanceof CriterionError) return error;
-    throw error;
-  }
-  throw new Error("expected the criterion to fail");
-}
+const criterionFailure = (check: () => unknown) => thrownError(CriterionError, check);
 
 describe("DEV-013 checkpoint recorded variants", () => {
   it("pass.har: Red fails with Errno 5 on /dbfs; the volume exists and lists; Green succeeds; the table has both rows", async () => {

@@ -8,6 +8,7 @@
  *   DATABRICKS_POLL_INTERVAL_SECONDS / DATABRICKS_POLL_TIMEOUT_SECONDS   default 10 / 900
  * Replays use the defaults: they replay the recording, not this shell's settings.
  */
+import { envText } from "../env-text.ts";
 import { EnvValueError } from "../errors.ts";
 import type { Env, RunMode } from "../gates.ts";
 import { type PollSettings, readPollSettings } from "./poll-settings.ts";
@@ -34,8 +35,7 @@ export interface Dev013Config {
 }
 
 function pick(env: Env, name: keyof typeof DEV013_DEFAULTS): string {
-  const value = env[name]?.trim();
-  return value ? value : DEV013_DEFAULTS[name];
+  return envText(env, name) ?? DEV013_DEFAULTS[name];
 }
 
 export function readDev013Config(env: Env, mode: RunMode): Dev013Config {

@@ -8,6 +8,7 @@
  *   DATABRICKS_POLL_INTERVAL_SECONDS / DATABRICKS_POLL_TIMEOUT_SECONDS   default 20 / 900
  * Replays use the defaults and the fixture wrapper: they replay the recording, not this shell's settings.
  */
+import { envText } from "../env-text.ts";
 import type { Env, RunMode } from "../gates.ts";
 import { fromRoot } from "../paths.ts";
 import { type PollSettings, readPollSettings } from "./poll-settings.ts";
@@ -31,19 +32,14 @@ export interface Dev019Config {
   poll: PollSettings;
 }
 
-function value(env: Env, name: string): string | undefined {
-  const v = env[name]?.trim();
-  return v ? v : undefined;
-}
-
 export function readDev019Config(env: Env, mode: RunMode): Dev019Config {
   const poll = readPollSettings(env, DEV019_POLL_DEFAULTS, mode !== "replay");
   const own = mode === "replay" ? {} : env;
   return {
-    targetPipelines: value(own, "TARGET_PIPELINES") ?? "pipeline_silver",
-    langfuseHost: value(own, "LANGFUSE_HOST") ?? "http://localhost:3000",
-    wrapperPath: value(own, "DEV019_WRAPPER_PATH"),
-    wrapperLocalPath: mode === "replay" ? fromRoot(DEV019_FIXTURE_WRAPPER) : value(env, "DEV019_WRAPPER_LOCAL_PATH"),
+    targetPipelines: envText(own, "TARGET_PIPELINES") ?? "pipeline_silver",
+    langfuseHost: envText(own, "LANGFUSE_HOST") ?? "http://localhost:3000",
+    wrapperPath: envText(own, "DEV019_WRAPPER_PATH"),
+    wrapperLocalPath: mode === "replay" ? fromRoot(DEV019_FIXTURE_WRAPPER) : envText(env, "DEV019_WRAPPER_LOCAL_PATH"),
     poll,
   };
 }

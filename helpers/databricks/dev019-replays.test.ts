@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { VirtualClock } from "../clock.ts";
+import { thrownError } from "../testing/thrown-error.ts";
 import { readDev019Config } from "./dev019-config.ts";
 import { runDev019 } from "./dev019-smoke.ts";
 import { CriterionError, RunTimeoutError } from "./errors.ts";
@@ -28,15 +29,7 @@ async function replay(file: string) {
   }
 }
 
-async function failureOf(check: () => void): Promise<CriterionError> {
-  try {
-    check();
-  } catch (error) {
-    if (error instanceof CriterionError) return error;
-    throw error;
-  }
-  throw new Error("expected the criterion to fail");
-}
+const failureOf = (check: () => void) => thrownError(CriterionError, check);
 
 describe("DEV-019 recorded variants", () => {
   it("pass.har: the runbook's submit shape, polls every 20 s, passes both criteria", async () => {
@@ -75,7 +68,7 @@ describe("DEV-019 recorded variants", () => {
   }, async () => {
     const { result } = await replay("success-with-output-error.har");
     expect(() => assertRunSucceeded(result.run, "DEV-019 run")).not.toThrow();
-    const failure = await failureOf(() => assertNoOutputError(result.outputs, "DEV-019 run"));
+    const failure = failureOf(() => assertNoOutputError(result.outputs, "DEV-019 run"));
     expect(failure.code).toBe("TASK_OUTPUT_ERROR");
     expect(failure.message).toBe(
       'DEV-019 run: get-run-output has no error field: task watchdog_smoke_serverless (run 1012849405932511) has error "SystemExit: 0"',

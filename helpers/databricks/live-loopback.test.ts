@@ -4,13 +4,13 @@
  * RUN_DEV019_WATCHDOG_SMOKE=1 DATABRICKS_HOST=http://127.0.0.1:PORT DATABRICKS_TOKEN=…. Also: SMOKEBOOK_MODE=live
  * without credentials skips with notes, and SMOKEBOOK_STRICT=1 turns those skips into failures.
  */
-import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fromRoot, repoRoot } from "../paths.ts";
+import { fromRoot } from "../paths.ts";
 import { loadHar, ReplayLedger, serveLedger } from "../replay/index.ts";
+import { runVitest, type VitestRun } from "../testing/child-vitest.ts";
 import { DEV019_FIXTURE_WRAPPER, readDev019Config } from "./dev019-config.ts";
 import { runDev019 } from "./dev019-smoke.ts";
 import { assertRunSucceeded } from "./run-criteria.ts";
@@ -20,57 +20,24 @@ const TOKEN = "dapi5f0c1e2d3b4a59687766554433221100";
 const DEV019_SUITE = ["suites/databricks/dev019-watchdog.test.ts"];
 const DEV013_SUITES = ["suites/databricks/dev013-checkpoint.test.ts", "suites/databricks/dev013-pragmatic.test.ts"];
 
-interface ChildRun {
-  code: number | null;
-  output: string;
-  evidenceDir: string;
-  verdicts: Array<{ state: string; mode: string; test: string; skip_note: string | null; error: string | null }>;
-}
+type Verdict = { state: string; mode: string; test: string; skip_note: string | null; error: string | null };
+type ChildRun = VitestRun & { verdicts: Verdict[] };
 
-function runSuite(extraEnv: Record<string, string>, files = DEV019_SUITE): Promise<ChildRun> {
-  const evidenceDir = mkdtempSync(join(tmpdir(), "smokebook-child-evidence-"));
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? "",
-    HOME: mkdtempSync(join(tmpdir(), "smokebook-child-home-")),
-    LANG: "C.UTF-8",
-    SMOKEBOOK_EVIDENCE_DIR: evidenceDir,
-    ...extraEnv,
-  };
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [fromRoot("node_modules/vitest/vitest.mjs"), "run", "--project", "databricks", ...files],
-      {
-        cwd: repoRoot,
-        env,
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      output += chunk.toString("utf8");
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      output += chunk.toString("utf8");
-    });
-    child.on("error", reject);
-    child.on("close", (code) => {
-      const jsonl = join(evidenceDir, "evidence.jsonl");
-      const lines = existsSync(jsonl)
-        ? readFileSync(jsonl, "utf8")
-            .trim()
-            .split("\n")
-            .map((l) => JSON.parse(l))
-        : [];
-      resolve({ code, output, evidenceDir, verdicts: lines.filter((l) => l.type === "verdict") });
-    });
+/** The suites in a child vitest with only PATH, LANG and a fresh HOME (no ~/.databrickscfg) besides extraEnv. */
+async function runSuite(extraEnv: Record<string, string>, files = DEV019_SUITE): Promise<ChildRun> {
+  const run = await runVitest(["run", "--project", "databricks", ...files], {
+    base: {
+      PATH: process.env.PATH ?? "",
+      HOME: mkdtempSync(join(tmpdir(), "smokebook-child-home-")),
+      LANG: "C.UTF-8",
+    },
+    env: extraEnv,
   });
+  return Object.assign(run, { verdicts: run.evidenceLines("verdict") as unknown as Verdict[] });
 }
 
-function allEvidenceText(dir: string): string {
-  return readdirSync(dir)
-    .map((f) => readFileSync(join(dir, f), "utf8"))
-    .join("\n");
+function allEvidenceText(run: VitestRun): string {
+  return Object.values(run.evidenceFiles()).join("\n");
 }
 
 const LIVE_ENV = {
@@ -91,13 +58,13 @@ describe("Databricks live and record modes against a fake workspace on loopback"
     );
     await using fake = await serveLedger(ledger);
     const run = await runSuite({ ...LIVE_ENV, SMOKEBOOK_MODE: "live", DATABRICKS_HOST: fake.url });
-    expect(run.code, run.output).toBe(0);
+    expect(run.status, run.output).toBe(0);
     expect(run.verdicts.map((v) => [v.mode, v.state])).toEqual(Array.from({ length: 4 }, () => ["live", "passed"]));
     ledger.assertComplete();
     expect(fake.authorizations.length).toBe(ledger.entries.length);
     expect(fake.authorizations.every((a) => a === `Bearer ${TOKEN}`)).toBe(true);
     expect(run.output).not.toContain(TOKEN);
-    expect(allEvidenceText(run.evidenceDir)).not.toContain(TOKEN);
+    expect(allEvidenceText(run)).not.toContain(TOKEN);
   });
 
   it("SMOKEBOOK_MODE=record writes a redacted HAR (SMOKEBOOK_RECORD_DIR) that replays the same smoke", async () => {
@@ -113,7 +80,7 @@ describe("Databricks live and record modes against a fake workspace on loopback"
       SMOKEBOOK_RECORD_DIR: recordDir,
       DATABRICKS_HOST: fake.url,
     });
-    expect(run.code, run.output).toBe(0);
+    expect(run.status, run.output).toBe(0);
     expect(run.verdicts.map((v) => [v.mode, v.state])).toEqual(Array.from({ length: 4 }, () => ["record", "passed"]));
     const written = join(recordDir, "fixtures/dev019-watchdog/pass.har");
     const text = readFileSync(written, "utf8");
@@ -145,18 +112,16 @@ describe("Databricks live and record modes against a fake workspace on loopback"
       },
       DEV013_SUITES,
     );
-    expect(run.code, run.output).toBe(0);
+    expect(run.status, run.output).toBe(0);
     expect(run.verdicts.map((v) => [v.mode, v.state])).toEqual(Array.from({ length: 7 }, () => ["live", "passed"]));
     ledger.assertComplete();
-    expect(readFileSync(join(run.evidenceDir, "report.md"), "utf8")).toContain(
-      "| Red | `/dbfs/mnt/agent-state/checkpoints/agent.db` |",
-    );
-    expect(allEvidenceText(run.evidenceDir)).not.toContain(TOKEN);
+    expect(run.readEvidenceFile("report.md")).toContain("| Red | `/dbfs/mnt/agent-state/checkpoints/agent.db` |");
+    expect(allEvidenceText(run)).not.toContain(TOKEN);
   });
 
   it("SMOKEBOOK_MODE=live without credentials skips every check with the note", async () => {
     const run = await runSuite({ SMOKEBOOK_MODE: "live", RUN_DEV019_WATCHDOG_SMOKE: "1" });
-    expect(run.code, run.output).toBe(0);
+    expect(run.status, run.output).toBe(0);
     expect(run.verdicts).toHaveLength(4);
     for (const v of run.verdicts) {
       expect(v).toMatchObject({ state: "skipped", mode: "live" });
@@ -168,7 +133,7 @@ describe("Databricks live and record modes against a fake workspace on loopback"
 
   it("SMOKEBOOK_STRICT=1 turns those skips into failures", { tags: ["self-test"] }, async () => {
     const run = await runSuite({ SMOKEBOOK_MODE: "live", SMOKEBOOK_STRICT: "1" });
-    expect(run.code).toBe(1);
+    expect(run.status).toBe(1);
     expect(run.verdicts.map((v) => v.state)).toEqual(["failed", "failed", "failed", "failed"]);
     expect(run.verdicts[0]?.error).toMatch(
       /SMOKEBOOK_STRICT=1 forbids skipping: SMOKEBOOK_MODE=live: RUN_DEV019_WATCHDOG_SMOKE is not 1/,

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ContractViolation } from "../contract/errors.ts";
 import { loadContract } from "../contract/load.ts";
 import { expectedVariables } from "../contract/resolve.ts";
+import { thrownError } from "../testing/thrown-error.ts";
 import {
   evaluateDirectoryListing,
   evaluateEnvOverride,
@@ -15,15 +16,7 @@ const dockerfile = "t/docker/Dockerfile";
 const root = "/opt/platform/runtime/observer";
 const dirs = { data: `${root}/data`, logs: `${root}/logs`, config: `${root}/config`, universe: `${root}/universe` };
 
-function violation(run: () => unknown): ContractViolation {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ContractViolation) return error;
-    throw error;
-  }
-  throw new Error("expected a contract violation");
-}
+const violation = (run: () => unknown) => thrownError(ContractViolation, run);
 
 describe("container evaluations", { tags: ["self-test"] }, () => {
   it("id: accepts uid/gid 1000, rejects root", () => {

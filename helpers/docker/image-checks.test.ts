@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ContractViolation } from "../contract/errors.ts";
 import { loadContract } from "../contract/load.ts";
+import { thrownError } from "../testing/thrown-error.ts";
 import { checkExposedPort, checkImageEnv, checkImageUser, type ImageConfig } from "./image-checks.ts";
 
 const { contract } = loadContract();
@@ -22,15 +23,7 @@ const good: ImageConfig = {
 };
 const input = (config: ImageConfig) => ({ contract, dockerfile, config });
 
-function violation(run: () => unknown): ContractViolation {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ContractViolation) return error;
-    throw error;
-  }
-  throw new Error("expected a contract violation");
-}
+const violation = (run: () => unknown) => thrownError(ContractViolation, run);
 
 describe("image config checks", () => {
   it("accept the contract's image config", () => {

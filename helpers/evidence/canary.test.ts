@@ -1,45 +1,25 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fromRoot, repoRoot } from "../paths.ts";
+import { runVitest } from "../testing/child-vitest.ts";
 
 const CANARY_TOKEN = "dapi0123456789abcdef0123456789abcdef-canary";
 const CANARY_STUB = "https://canary-stub.example/endpoint-7f3a";
 const CANARY_SCOPE_VALUE = "scope-canary-value-91c2";
 
 describe("canary: a known fake token appears nowhere", { tags: ["self-test"] }, () => {
-  it("is redacted from stdout, stderr, evidence.jsonl, report.md, junit.xml and results.json", () => {
-    const dir = mkdtempSync(join(tmpdir(), "smokebook-canary-"));
-    const child = spawnSync(
-      process.execPath,
-      [
-        fromRoot("node_modules/vitest/vitest.mjs"),
-        "run",
-        "--project",
-        "harness",
-        "fixtures/harness-suites/canary/leaky.test.ts",
-      ],
-      {
-        cwd: repoRoot,
-        encoding: "utf8",
-        timeout: 120_000,
-        env: {
-          ...process.env,
-          SMOKEBOOK_FIXTURE_SUITE: "canary",
-          SMOKEBOOK_EVIDENCE_DIR: dir,
-          DATABRICKS_TOKEN: CANARY_TOKEN,
-          SECRET_CANARY_ENDPOINT: CANARY_STUB,
-          CANARY_SCOPE_VALUE,
-          NO_COLOR: "1",
-        },
+  it("is redacted from stdout, stderr, evidence.jsonl, report.md, junit.xml and results.json", {
+    timeout: 120_000,
+  }, async () => {
+    const child = await runVitest(["run", "--project", "harness", "fixtures/harness-suites/canary/leaky.test.ts"], {
+      env: {
+        SMOKEBOOK_FIXTURE_SUITE: "canary",
+        DATABRICKS_TOKEN: CANARY_TOKEN,
+        SECRET_CANARY_ENDPOINT: CANARY_STUB,
+        CANARY_SCOPE_VALUE,
       },
-    );
+    });
     // The fixture fails on purpose (its assertion error carries the secrets).
     expect(child.status, child.stderr).toBe(1);
-    const outputs: Record<string, string> = { stdout: child.stdout, stderr: child.stderr };
-    for (const file of readdirSync(dir)) outputs[file] = readFileSync(join(dir, file), "utf8");
+    const outputs: Record<string, string> = { stdout: child.stdout, stderr: child.stderr, ...child.evidenceFiles() };
     expect(Object.keys(outputs)).toEqual(
       expect.arrayContaining(["evidence.jsonl", "report.md", "junit.xml", "results.json"]),
     );

@@ -1,45 +1,19 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fromRoot, repoRoot } from "../paths.ts";
+import { runVitest } from "../testing/child-vitest.ts";
 
 /** Runs fixtures/harness-suites/evidence through the real vitest.config.ts with a reporter the CLI chooses. */
 function runFixture(env: Record<string, string>, reporter = "dot") {
-  const dir = mkdtempSync(join(tmpdir(), "smokebook-evidence-"));
-  const child = spawnSync(
-    process.execPath,
-    [
-      fromRoot("node_modules/vitest/vitest.mjs"),
-      "run",
-      "--project",
-      "harness",
-      `--reporter=${reporter}`,
-      "fixtures/harness-suites/evidence/",
-    ],
-    {
-      cwd: repoRoot,
-      encoding: "utf8",
-      timeout: 120_000,
-      env: { ...process.env, SMOKEBOOK_FIXTURE_SUITE: "evidence", SMOKEBOOK_EVIDENCE_DIR: dir, NO_COLOR: "1", ...env },
-    },
-  );
-  const read = (file: string) => readFileSync(join(dir, file), "utf8");
-  const lines = () =>
-    read("evidence.jsonl")
-      .trimEnd()
-      .split("\n")
-      .map((line) => JSON.parse(line) as Record<string, unknown>);
-  return { child, dir, read, lines, output: `${child.stdout}\n${child.stderr}` };
+  return runVitest(["run", "--project", "harness", `--reporter=${reporter}`, "fixtures/harness-suites/evidence/"], {
+    env: { SMOKEBOOK_FIXTURE_SUITE: "evidence", ...env },
+  });
 }
 
-describe("evidence bundle", () => {
-  it("is written under a CLI --reporter=dot, every line parses, skips carry their note, report.md has a row per criterion", () => {
-    const run = runFixture({ RUN_SMOKEBOOK_SAMPLE_SMOKE: "", SMOKEBOOK_STRICT: "" });
-    expect(run.child.status, run.output).toBe(0);
+describe("evidence bundle", { timeout: 120_000 }, () => {
+  it("is written under a CLI --reporter=dot, every line parses, skips carry their note, report.md has a row per criterion", async () => {
+    const run = await runFixture({ RUN_SMOKEBOOK_SAMPLE_SMOKE: "", SMOKEBOOK_STRICT: "" });
+    expect(run.status, run.output).toBe(0);
     expect(run.output).toContain(`smokebook evidence: ${run.dir}`);
-    const lines = run.lines();
+    const lines = run.evidenceLines();
     expect(lines[0]).toMatchObject({ type: "run-start", operator: expect.any(String), host: expect.any(String) });
     expect(lines.at(-1)).toMatchObject({ type: "run-end", totals: { passed: 1, failed: 0, skipped: 1 } });
     const verdicts = lines.filter((l) => l.type === "verdict");
@@ -59,50 +33,35 @@ describe("evidence bundle", () => {
       ]),
     );
     expect(lines.filter((l) => l.type === "poll").map((l) => l.state)).toEqual(["PENDING", "RUNNING", "TERMINATED"]);
-    const report = run.read("report.md");
+    const report = run.readEvidenceFile("report.md");
     for (const v of verdicts) expect(report).toContain(`| ${String(v.test)} |`);
     expect(report).toContain("run_id=4242, task_run_id=4243");
   });
 
-  it("self-test: SMOKEBOOK_STRICT=1 turns the gate skip into a failure with the note", () => {
-    const run = runFixture({ SMOKEBOOK_STRICT: "1" });
-    expect(run.child.status).toBe(1);
-    const failed = run.lines().find((l) => l.type === "verdict" && l.state === "failed");
+  it("self-test: SMOKEBOOK_STRICT=1 turns the gate skip into a failure with the note", async () => {
+    const run = await runFixture({ SMOKEBOOK_STRICT: "1" });
+    expect(run.status).toBe(1);
+    const failed = run.evidenceLines().find((l) => l.type === "verdict" && l.state === "failed");
     expect(failed?.error).toMatch(/SMOKEBOOK_STRICT=1 forbids skipping: RUN_SMOKEBOOK_SAMPLE_SMOKE is not 1/);
   });
 
-  it("self-test: a gate set to yes fails the run with an error naming the variable", () => {
-    const run = runFixture({ RUN_SMOKEBOOK_SAMPLE_SMOKE: "yes" }, "default");
-    expect(run.child.status).toBe(1);
+  it("self-test: a gate set to yes fails the run with an error naming the variable", async () => {
+    const run = await runFixture({ RUN_SMOKEBOOK_SAMPLE_SMOKE: "yes" }, "default");
+    expect(run.status).toBe(1);
     expect(run.output).toContain('RUN_SMOKEBOOK_SAMPLE_SMOKE="yes" is not allowed: expected 1, 0 or unset');
-    expect(run.lines().find((l) => l.type === "module-error")?.error).toMatch(/RUN_SMOKEBOOK_SAMPLE_SMOKE="yes"/);
+    expect(run.evidenceLines().find((l) => l.type === "module-error")?.error).toMatch(
+      /RUN_SMOKEBOOK_SAMPLE_SMOKE="yes"/,
+    );
   });
 });
 
-describe("evidence bundle, hook failures", () => {
-  it("self-test: a failing beforeAll is kept as a suite-error and shown in report.md", () => {
-    const dir = mkdtempSync(join(tmpdir(), "smokebook-hook-"));
-    const child = spawnSync(
-      process.execPath,
-      [
-        fromRoot("node_modules/vitest/vitest.mjs"),
-        "run",
-        "--project",
-        "harness",
-        "fixtures/harness-suites/hook-failure/",
-      ],
-      {
-        cwd: repoRoot,
-        encoding: "utf8",
-        timeout: 120_000,
-        env: { ...process.env, SMOKEBOOK_FIXTURE_SUITE: "hook-failure", SMOKEBOOK_EVIDENCE_DIR: dir, NO_COLOR: "1" },
-      },
-    );
+describe("evidence bundle, hook failures", { timeout: 120_000 }, () => {
+  it("self-test: a failing beforeAll is kept as a suite-error and shown in report.md", async () => {
+    const child = await runVitest(["run", "--project", "harness", "fixtures/harness-suites/hook-failure/"], {
+      env: { SMOKEBOOK_FIXTURE_SUITE: "hook-failure" },
+    });
     expect(child.status).toBe(1);
-    const lines = readFileSync(join(dir, "evidence.jsonl"), "utf8")
-      .trimEnd()
-      .split("\n")
-      .map((l) => JSON.parse(l));
+    const lines = child.evidenceLines();
     expect(lines).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
@@ -113,6 +72,6 @@ describe("evidence bundle, hook failures", () => {
       ]),
     );
     expect(lines.at(-1)).toMatchObject({ type: "run-end", totals: { errors: 1 } });
-    expect(readFileSync(join(dir, "report.md"), "utf8")).toContain("1 errors outside tests");
+    expect(child.readEvidenceFile("report.md")).toContain("1 errors outside tests");
   });
 });

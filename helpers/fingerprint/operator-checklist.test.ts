@@ -2,61 +2,21 @@
  * The runbook's DEV-012 operator checklist (ADR-0027), run as written: the smoke file as a child vitest process in
  * default fixture mode, override mode and gate mode, plus one broken input. Each run writes its evidence to a temp dir.
  */
-import { execFile } from "node:child_process";
-import { copyFileSync, mkdtempSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { delimiter, join } from "node:path";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fromRoot, repoRoot } from "../paths.ts";
+import { fromRoot } from "../paths.ts";
+import { runVitest, type VitestRun } from "../testing/child-vitest.ts";
 
 const SMOKE_FILE = "suites/databricks/dev012-fingerprint.test.ts";
 const GATE = "RUN_DEV012_FINGERPRINT_SMOKE";
 
-interface ChildRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-  evidence: Array<Record<string, unknown>>;
-  report: string;
-}
+/** What the child must not inherit from the parent: the smoke's own settings and gates. */
+const WITHHELD = ["NODE_OPTIONS", "DEV012_", "RUN_", "SMOKEBOOK_"];
 
-/** The parent's environment without vitest's own variables and without anything this smoke reads. */
-function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (/^(VITEST|TEST$|NODE_ENV$|NODE_OPTIONS$|DEV012_|RUN_|SMOKEBOOK_)/.test(key)) continue;
-    env[key] = value;
-  }
-  env.PATH = [fromRoot("node_modules/.bin"), process.env.PATH ?? ""].join(delimiter);
-  env.NO_COLOR = "1";
-  return { ...env, ...extra };
-}
-
-function runSmoke(extra: Record<string, string>, args: string[] = []): Promise<ChildRun> {
-  const evidenceDir = mkdtempSync(join(tmpdir(), "smokebook-dev012-evidence-"));
-  const env = childEnv({ ...extra, SMOKEBOOK_EVIDENCE_DIR: evidenceDir });
-  return new Promise((resolvePromise) => {
-    execFile(
-      "npx",
-      ["vitest", "run", SMOKE_FILE, ...args],
-      { cwd: repoRoot, env, timeout: 90_000, maxBuffer: 8 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        const read = (name: string) => {
-          try {
-            return readFileSync(join(evidenceDir, name), "utf8");
-          } catch {
-            return "";
-          }
-        };
-        const evidence = read("evidence.jsonl")
-          .split("\n")
-          .filter(Boolean)
-          .map((line) => JSON.parse(line) as Record<string, unknown>);
-        const code = error ? Number((error as { code?: unknown }).code ?? 1) : 0;
-        resolvePromise({ code, stdout, stderr, evidence, report: read("report.md") });
-      },
-    );
-  });
+function runSmoke(extra: Record<string, string>, args: string[] = []): Promise<VitestRun> {
+  return runVitest(["run", SMOKE_FILE, ...args], { env: extra, withhold: WITHHELD, timeoutMs: 90_000 });
 }
 
 /** Lines of stdout that are, in full, a JSON object. */
@@ -74,27 +34,23 @@ function jsonLines(stdout: string): Array<Record<string, unknown>> {
     });
 }
 
-function verdicts(run: ChildRun) {
-  return run.evidence.filter((line) => line.type === "verdict");
-}
-
-function expectOneFingerprintLine(run: ChildRun, expected: { path: string; env: string }) {
+function expectOneFingerprintLine(run: VitestRun, expected: { path: string; env: string }) {
   const lines = jsonLines(run.stdout);
   expect(lines, `stdout:\n${run.stdout}`).toHaveLength(1);
   const line = lines[0] as Record<string, unknown>;
   expect(line).toMatchObject({ runtime_input_path: expected.path, env: expected.env });
   expect(line.fingerprint).toMatch(/^[0-9a-f]{64}$/);
   expect(new Date(String(line.utc)).toISOString()).toBe(line.utc);
-  const recorded = run.evidence.find((l) => l.type === "record" && l.name === "dev012-fingerprint");
+  const recorded = run.evidenceLines().find((l) => l.type === "record" && l.name === "dev012-fingerprint");
   expect(recorded?.value).toEqual(line);
-  expect(verdicts(run).map((v) => v.state)).toEqual(Array(7).fill("passed"));
+  expect(run.evidenceLines("verdict").map((v) => v.state)).toEqual(Array(7).fill("passed"));
   return line;
 }
 
 describe("DEV-012 operator checklist (child vitest runs)", { tags: ["slow"] }, () => {
   it("default fixture mode: runtime_input_path is fixtures/runtime_inputs/dev_incident_input.json", async () => {
     const run = await runSmoke({ [GATE]: "1" });
-    expect(run.code, run.stderr).toBe(0);
+    expect(run.status, run.stderr).toBe(0);
     expectOneFingerprintLine(run, { path: fromRoot("fixtures/runtime_inputs/dev_incident_input.json"), env: "dev" });
   }, 120_000);
 
@@ -102,23 +58,23 @@ describe("DEV-012 operator checklist (child vitest runs)", { tags: ["slow"] }, (
     const path = join(mkdtempSync(join(tmpdir(), "smokebook-dev012-override-")), "captured-incident.json");
     copyFileSync(fromRoot("fixtures/runtime_inputs/staging_incident_input.json"), path);
     const run = await runSmoke({ [GATE]: "1", DEV012_RUNTIME_INPUT_PATH: path, DEV012_SMOKE_ENV: "staging" });
-    expect(run.code, run.stderr).toBe(0);
+    expect(run.status, run.stderr).toBe(0);
     const line = expectOneFingerprintLine(run, { path, env: "staging" });
     expect(line.input_source).toBe("DEV012_RUNTIME_INPUT_PATH");
   }, 120_000);
 
   it("gate mode: without RUN_DEV012_FINGERPRINT_SMOKE=1 every check is skipped with a note naming it", async () => {
     const run = await runSmoke({}, ["--reporter=verbose"]);
-    expect(run.code, run.stderr).toBe(0);
+    expect(run.status, run.stderr).toBe(0);
     expect(jsonLines(run.stdout)).toEqual([]);
     expect(run.stdout).toContain(`[${GATE} is not 1 (set ${GATE}=1 to run DEV-012 incident fingerprint smoke live)`);
-    const all = verdicts(run);
+    const all = run.evidenceLines("verdict");
     expect(all).toHaveLength(7);
     for (const verdict of all) {
       expect(verdict.state).toBe("skipped");
       expect(String(verdict.skip_note)).toContain(`set ${GATE}=1`);
     }
-    expect(run.report).toContain(`skipped: ${GATE} is not 1`);
+    expect(run.readEvidenceFile("report.md")).toContain(`skipped: ${GATE} is not 1`);
   }, 120_000);
 
   it("a broken input fails the run with an error naming the path", {
@@ -127,9 +83,9 @@ describe("DEV-012 operator checklist (child vitest runs)", { tags: ["slow"] }, (
   }, async () => {
     const path = join(mkdtempSync(join(tmpdir(), "smokebook-dev012-missing-")), "absent.json");
     const run = await runSmoke({ [GATE]: "1", DEV012_RUNTIME_INPUT_PATH: path });
-    expect(run.code).not.toBe(0);
+    expect(run.status).not.toBe(0);
     expect(jsonLines(run.stdout)).toEqual([]);
-    const failed = verdicts(run).filter((v) => v.state === "failed");
+    const failed = run.evidenceLines("verdict").filter((v) => v.state === "failed");
     expect(failed).toHaveLength(7);
     expect(String(failed[0]?.error)).toBe(`DEV-012 runtime input ${path}: file does not exist`);
   });

@@ -3,9 +3,10 @@
  * port through the API server (WebSocket, v4.channel.k8s.io, @kubernetes/client-node's PortForward). The pod is
  * resolved per connection, so after a rollout a new connection reaches a new pod. Close it (or `await using`).
  */
-import { createServer, type Socket } from "node:net";
+import { createServer } from "node:net";
 import { Writable } from "node:stream";
 import { type KubeConfig, PortForward } from "@kubernetes/client-node";
+import { listenLoopback } from "../net/loopback-http.ts";
 
 export interface PortForwardHandle extends AsyncDisposable {
   readonly localPort: number;
@@ -33,7 +34,6 @@ interface ClosableSocket {
 export async function openPortForward(kc: KubeConfig, options: PortForwardOptions): Promise<PortForwardHandle> {
   const pods: string[] = [];
   const errors: string[] = [];
-  const sockets = new Set<Socket>();
   const tunnels = new Set<ClosableSocket>();
   const errorSink = () =>
     new Writable({
@@ -45,8 +45,6 @@ export async function openPortForward(kc: KubeConfig, options: PortForwardOption
     });
 
   const server = createServer(async (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
     socket.on("error", () => socket.destroy());
     try {
       const pod = await options.resolvePod();
@@ -70,17 +68,11 @@ export async function openPortForward(kc: KubeConfig, options: PortForwardOption
       socket.destroy();
     }
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
-  });
-  const address = server.address();
-  const localPort = typeof address === "object" && address ? address.port : 0;
-  const close = () =>
-    new Promise<void>((resolve) => {
+  const listener = await listenLoopback(server, {
+    onClose: () => {
       for (const ws of tunnels) ws.close();
-      for (const socket of sockets) socket.destroy();
-      server.close(() => resolve());
-    });
-  return { localPort, url: `http://127.0.0.1:${localPort}`, pods, errors, close, [Symbol.asyncDispose]: close };
+    },
+  });
+  const { port: localPort, url, close } = listener;
+  return { localPort, url, pods, errors, close, [Symbol.asyncDispose]: close };
 }

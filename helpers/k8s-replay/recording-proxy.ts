@@ -9,10 +9,11 @@
  */
 import { createServer, request as httpRequest, type IncomingMessage, type OutgoingHttpHeaders } from "node:http";
 import { request as httpsRequest, type RequestOptions } from "node:https";
-import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import type { KubeConfig } from "@kubernetes/client-node";
 import type { Entry, Har } from "har-format";
+import { readRequestBody } from "../net/http-io.ts";
+import { listenLoopback } from "../net/loopback-http.ts";
 import { harEntry, harLog } from "../replay/har-builder.ts";
 import type { K8sRecordingMeta } from "./recording.ts";
 import { redactK8sRecording } from "./recording-redaction.ts";
@@ -83,9 +84,7 @@ export async function startRecordingProxy(upstream: KubeConfig): Promise<Recordi
     const slot = entries.push(undefined) - 1;
     const started = new Date();
     const t0 = performance.now();
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = Buffer.concat(chunks);
+    const body = await readRequestBody(req);
     const target = new URL(req.url ?? "/", base);
     const tls = await upstreamOptions(upstream);
     const headers: OutgoingHttpHeaders = { ...(tls.headers as OutgoingHttpHeaders) };
@@ -227,20 +226,14 @@ export async function startRecordingProxy(upstream: KubeConfig): Promise<Recordi
     out.end();
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  const recorded = () => entries.filter((e): e is Entry => e !== undefined);
-  const close = () =>
-    new Promise<void>((resolve) => {
+  const listener = await listenLoopback(server, {
+    onClose: () => {
       for (const socket of tunnels) socket.destroy();
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
+    },
+  });
+  const recorded = () => entries.filter((e): e is Entry => e !== undefined);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: listener.url,
     get entries() {
       return recorded();
     },
@@ -249,7 +242,7 @@ export async function startRecordingProxy(upstream: KubeConfig): Promise<Recordi
       (har.log as unknown as Record<string, unknown>)._smokebook = meta;
       return redactK8sRecording(har);
     },
-    close,
-    [Symbol.asyncDispose]: close,
+    close: listener.close,
+    [Symbol.asyncDispose]: listener.close,
   };
 }

@@ -6,9 +6,10 @@
  * A request the recording lacks gets a 400 Status naming it (Permanent: callers fail at once, not after retries).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import type { Entry } from "har-format";
+import { readRequestBody } from "../net/http-io.ts";
+import { listenLoopback } from "../net/loopback-http.ts";
 import { entryKey } from "./entry-keys.ts";
 import { EntrySelector } from "./entry-selector.ts";
 import type { K8sRecording } from "./recording.ts";
@@ -53,12 +54,6 @@ function statusBody(code: number, reason: string, message: string): string {
   return JSON.stringify({ kind: "Status", apiVersion: "v1", metadata: {}, status: "Failure", message, reason, code });
 }
 
-async function readBody(req: IncomingMessage): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return chunks.length === 0 ? undefined : Buffer.concat(chunks).toString("utf8");
-}
-
 function writeEntry(res: ServerResponse, entry: Entry): void {
   const { status, statusText, headers, content } = entry.response;
   res.statusCode = status;
@@ -94,7 +89,8 @@ export async function serveK8sRecording(
   const server = createServer(async (req, res) => {
     const method = (req.method ?? "GET").toUpperCase();
     const target = req.url ?? "/";
-    const body = await readBody(req);
+    const bytes = await readRequestBody(req);
+    const body = bytes.length === 0 ? undefined : bytes.toString("utf8");
     const { key } = requestKey(method, target, req.headers.accept);
     const entry = take(method, target, key, body);
     if (entry) {
@@ -105,10 +101,8 @@ export async function serveK8sRecording(
     res.end(statusBody(400, "BadRequest", unrecorded(method, target)));
   });
 
-  const upgraded = new Set<Duplex>();
+  // Upgraded sockets are among the connections the listener ends on close.
   server.on("upgrade", (req: IncomingMessage, socket: Duplex) => {
-    upgraded.add(socket);
-    socket.on("close", () => upgraded.delete(socket));
     const target = req.url ?? "/";
     const { kind, key } = requestKey("GET", target, undefined);
     if (kind === "exec") {
@@ -138,24 +132,14 @@ export async function serveK8sRecording(
     socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  const close = () =>
-    new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      for (const socket of upgraded) socket.destroy();
-      server.close(() => resolve());
-    });
+  const listener = await listenLoopback(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: listener.url,
     recording,
     served,
     unmatched: () => served.filter((s) => s.entryIndex === undefined).map((s) => `${s.method} ${s.target}`),
     unused: () => selector.unserved().map((i) => `#${i} ${keys[i]}`),
-    close,
-    [Symbol.asyncDispose]: close,
+    close: listener.close,
+    [Symbol.asyncDispose]: listener.close,
   };
 }

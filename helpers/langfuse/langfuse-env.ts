@@ -8,6 +8,7 @@
  *   LANGFUSE_FETCH_TIMEOUT_SECONDS      how long a trace may take to become readable, before and after the restart (120)
  * The rollout wait uses K8S_WAIT_TIMEOUT_SECONDS (helpers/k8s-cluster/cluster-env.ts).
  */
+import { envText } from "../env-text.ts";
 import type { Env } from "../gates.ts";
 import { readPositiveSeconds } from "../k8s-cluster/cluster-env.ts";
 
@@ -25,17 +26,12 @@ export interface LangfuseEnv {
   fetchTimeoutMs: number;
 }
 
-function text(env: Env, name: string): string | undefined {
-  const value = env[name]?.trim();
-  return value === undefined || value === "" ? undefined : value;
-}
-
 export function readLangfuseEnv(env: Env = process.env): LangfuseEnv {
   return {
-    namespace: text(env, "LANGFUSE_NAMESPACE") ?? "default",
-    secretName: text(env, "LANGFUSE_SECRET_NAME") ?? "langfuse-secrets",
-    uiArtifactFile: text(env, "LANGFUSE_SMOKE_ARTIFACT_FILE"),
-    traceArtifactFile: text(env, "LANGFUSE_TRACE_SMOKE_ARTIFACT_FILE"),
+    namespace: envText(env, "LANGFUSE_NAMESPACE") ?? "default",
+    secretName: envText(env, "LANGFUSE_SECRET_NAME") ?? "langfuse-secrets",
+    uiArtifactFile: envText(env, "LANGFUSE_SMOKE_ARTIFACT_FILE"),
+    traceArtifactFile: envText(env, "LANGFUSE_TRACE_SMOKE_ARTIFACT_FILE"),
     fetchTimeoutMs: readPositiveSeconds(env, "LANGFUSE_FETCH_TIMEOUT_SECONDS", 120) * 1000,
   };
 }

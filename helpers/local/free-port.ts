@@ -1,5 +1,6 @@
 /** Port helpers for starting a local process on the contract port when it is free, else on a free one. */
 import { createServer } from "node:net";
+import { listenLoopback } from "../net/loopback-http.ts";
 
 export function isPortFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -9,14 +10,9 @@ export function isPortFree(port: number): Promise<boolean> {
   });
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
+/** A port on 127.0.0.1 that was free a moment ago (the OS chose it). */
+export async function freePort(): Promise<number> {
+  const listener = await listenLoopback(createServer());
+  await listener.close();
+  return listener.port;
 }

@@ -12,6 +12,7 @@
  *   DATABRICKS_WAREHOUSE_ID        SQL warehouse for the live engine
  *   DATABRICKS_HOST                workspace host (evidence; the client reads it itself)
  */
+import { envText } from "../env-text.ts";
 import { EnvValueError } from "../errors.ts";
 import type { Env } from "../gates.ts";
 import { resolveDatasetDir } from "./dataset.ts";
@@ -35,11 +36,6 @@ export interface PipelinesConfig {
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function value(env: Env, name: string): string | undefined {
-  const v = env[name]?.trim();
-  return v ? v : undefined;
-}
-
 export function parseInstant(name: string, raw: string): number {
   const ms = INSTANT.test(raw) ? Date.parse(raw) : Number.NaN;
   if (Number.isNaN(ms)) throw new EnvValueError(name, raw, "an ISO-8601 UTC instant such as 2026-02-12T01:00:00Z");
@@ -55,17 +51,17 @@ function parseDate(name: string, raw: string | undefined): string | undefined {
 }
 
 export function readPipelinesConfig(env: Env = process.env): PipelinesConfig {
-  const environment = value(env, "PIPELINES_ENV");
+  const environment = envText(env, "PIPELINES_ENV");
   if (environment !== undefined && environment !== "dev" && environment !== "prod") {
     throw new EnvValueError("PIPELINES_ENV", environment, "dev or prod");
   }
-  const now = value(env, "PIPELINES_NOW");
-  const triage = value(env, "PIPELINES_TRIAGE_RUN_ID");
+  const now = envText(env, "PIPELINES_NOW");
+  const triage = envText(env, "PIPELINES_TRIAGE_RUN_ID");
   if (triage !== undefined && !/^[1-9]\d{0,18}$/.test(triage)) {
     throw new EnvValueError("PIPELINES_TRIAGE_RUN_ID", triage, "a Databricks run id (a positive integer)");
   }
-  const dateKstStart = parseDate("PIPELINES_DATE_KST_START", value(env, "PIPELINES_DATE_KST_START"));
-  const dateKstEnd = parseDate("PIPELINES_DATE_KST_END", value(env, "PIPELINES_DATE_KST_END"));
+  const dateKstStart = parseDate("PIPELINES_DATE_KST_START", envText(env, "PIPELINES_DATE_KST_START"));
+  const dateKstEnd = parseDate("PIPELINES_DATE_KST_END", envText(env, "PIPELINES_DATE_KST_END"));
   if (dateKstStart && dateKstEnd && dateKstStart > dateKstEnd) {
     throw new EnvValueError(
       "PIPELINES_DATE_KST_START",
@@ -74,16 +70,16 @@ export function readPipelinesConfig(env: Env = process.env): PipelinesConfig {
     );
   }
   return {
-    catalog: value(env, "PIPELINES_CATALOG"),
+    catalog: envText(env, "PIPELINES_CATALOG"),
     environment: environment ?? "(unset)",
     nowOverrideMs: now === undefined ? undefined : parseInstant("PIPELINES_NOW", now),
-    runId: value(env, "PIPELINES_RUN_ID"),
+    runId: envText(env, "PIPELINES_RUN_ID"),
     dateKstStart: dateKstStart ?? dateKstEnd,
     dateKstEnd: dateKstEnd ?? dateKstStart,
     datasetDir: resolveDatasetDir(env),
     triageRunId: triage === undefined ? undefined : Number(triage),
-    warehouseId: value(env, "DATABRICKS_WAREHOUSE_ID"),
-    host: value(env, "DATABRICKS_HOST"),
+    warehouseId: envText(env, "DATABRICKS_WAREHOUSE_ID"),
+    host: envText(env, "DATABRICKS_HOST"),
   };
 }
 

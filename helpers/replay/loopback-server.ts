@@ -3,8 +3,9 @@
  * (real sockets, real auth headers) can run against a recording. It keeps the Authorization header each request
  * carried, so a test can check the credential reached the server without printing it.
  */
-import { createServer, type IncomingMessage } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer } from "node:http";
+import { readRequestBody, writeResponse } from "../net/http-io.ts";
+import { listenLoopback } from "../net/loopback-http.ts";
 import type { ReplayLedger } from "./replay-ledger.ts";
 import { responseFor, unrecordedResponse } from "./replay-response.ts";
 
@@ -16,13 +17,6 @@ export interface LoopbackServer extends AsyncDisposable {
   close(): Promise<void>;
 }
 
-async function readBody(req: IncomingMessage): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString("utf8");
-  return text === "" ? undefined : text;
-}
-
 export async function serveLedger(ledger: ReplayLedger): Promise<LoopbackServer> {
   const authorizations: Array<string | undefined> = [];
   const server = createServer(async (req, res) => {
@@ -30,31 +24,18 @@ export async function serveLedger(ledger: ReplayLedger): Promise<LoopbackServer>
       authorizations.push(req.headers.authorization);
       const method = req.method ?? "GET";
       const url = new URL(req.url ?? "/", "http://127.0.0.1").toString();
-      const entry = ledger.take(method, url, await readBody(req));
+      const body = (await readRequestBody(req)).toString("utf8");
+      const entry = ledger.take(method, url, body === "" ? undefined : body);
       const observed = ledger.observed.at(-1);
       const response = entry
         ? responseFor(entry)
         : unrecordedResponse(method, observed?.target ?? url, ledger.source, ledger.nextUnused());
-      res.statusCode = response.status;
-      res.statusMessage = response.statusText;
-      response.headers.forEach((value, name) => {
-        res.setHeader(name, value);
-      });
-      res.end(Buffer.from(await response.arrayBuffer()));
+      await writeResponse(res, response);
     } catch (error) {
       res.statusCode = 500;
       res.end(String(error));
     }
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  const close = () =>
-    new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
-  return { url: `http://127.0.0.1:${port}`, authorizations, close, [Symbol.asyncDispose]: close };
+  const listener = await listenLoopback(server);
+  return { url: listener.url, authorizations, close: listener.close, [Symbol.asyncDispose]: listener.close };
 }

@@ -1,9 +1,9 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type LoopbackListener, listenLoopback } from "../net/loopback-http.ts";
 import { registerSecret } from "../redact.ts";
 import {
   harEntry,
@@ -20,6 +20,7 @@ const TOKEN = "dapi0123456789abcdef0123456789abcdef";
 const SCOPE_SECRET = "s3cr3t-value-from-scope";
 
 let origin = "";
+let listener: LoopbackListener | undefined;
 const server = createServer((req, res) => {
   res.setHeader("content-type", "application/json");
   res.setHeader("set-cookie", "session=abc123; HttpOnly");
@@ -29,10 +30,10 @@ const server = createServer((req, res) => {
 
 beforeAll(async () => {
   registerSecret(SCOPE_SECRET);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  listener = await listenLoopback(server);
+  origin = listener.url;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => listener?.close());
 
 describe("startRecorder", () => {
   it("captures live traffic in call order and saves it as a redacted HAR that replays the same answers", async () => {

@@ -5,8 +5,9 @@
  * retry see the same failure — or, for a timeout, holds the request and then drops the connection.
  */
 import { createServer } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
 import type { Entry } from "har-format";
+import { writeResponse } from "../net/http-io.ts";
+import { dropAfter, listenLoopback } from "../net/loopback-http.ts";
 import { HarFormatError, loadHar, responseFor } from "../replay/index.ts";
 
 export interface ErrorCase {
@@ -42,45 +43,23 @@ export interface CaseServer extends AsyncDisposable {
 
 export async function serveErrorCase(errorCase: ErrorCase, options: { stallMs?: number } = {}): Promise<CaseServer> {
   const stallMs = options.stallMs ?? 1_000;
-  const sockets = new Set<Socket>();
-  const timers = new Set<NodeJS.Timeout>();
   let requests = 0;
   const server = createServer(async (req, res) => {
     requests++;
     req.resume();
     if (errorCase.noAnswer) {
-      timers.add(setTimeout(() => req.socket.destroy(), stallMs));
+      dropAfter(req, stallMs);
       return;
     }
-    const response = responseFor(errorCase.entry);
-    res.statusCode = response.status;
-    res.statusMessage = response.statusText;
-    response.headers.forEach((value, name) => {
-      res.setHeader(name, value);
-    });
-    res.end(Buffer.from(await response.arrayBuffer()));
+    await writeResponse(res, responseFor(errorCase.entry));
   });
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  const close = () =>
-    new Promise<void>((resolve) => {
-      for (const timer of timers) clearTimeout(timer);
-      for (const socket of sockets) socket.destroy();
-      server.close(() => resolve());
-    });
+  const listener = await listenLoopback(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: listener.url,
     get requests() {
       return requests;
     },
-    close,
-    [Symbol.asyncDispose]: close,
+    close: listener.close,
+    [Symbol.asyncDispose]: listener.close,
   };
 }

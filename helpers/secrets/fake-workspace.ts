@@ -4,7 +4,7 @@
  * ends in a dropped connection). The secret smoke runs live against it; self-tests use it to drive resolvers.
  */
 import { createServer, type ServerResponse } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import { dropAfter, listenLoopback } from "../net/loopback-http.ts";
 
 export type FakeFailure =
   | { status: number; body: Record<string, unknown>; headers?: Record<string, string> }
@@ -62,8 +62,6 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
 
 export async function startFakeWorkspace(options: FakeWorkspaceOptions): Promise<FakeWorkspace> {
   const requests: FakeRequest[] = [];
-  const sockets = new Set<Socket>();
-  const timers = new Set<NodeJS.Timeout>();
   const user = options.user ?? DEFAULT_USER;
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
@@ -90,8 +88,7 @@ export async function startFakeWorkspace(options: FakeWorkspaceOptions): Promise
       const failure = options.failures?.[scope];
       if (failure && "stallMs" in failure) {
         record.status = "dropped";
-        const timer = setTimeout(() => req.socket.destroy(), failure.stallMs);
-        timers.add(timer);
+        dropAfter(req, failure.stallMs);
         return;
       }
       if (failure) {
@@ -122,20 +119,6 @@ export async function startFakeWorkspace(options: FakeWorkspaceOptions): Promise
       message: `No API found for '${record.method} ${url.pathname}'`,
     });
   });
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  const close = () =>
-    new Promise<void>((resolve) => {
-      for (const timer of timers) clearTimeout(timer);
-      for (const socket of sockets) socket.destroy();
-      server.close(() => resolve());
-    });
-  return { url: `http://127.0.0.1:${port}`, requests, close, [Symbol.asyncDispose]: close };
+  const listener = await listenLoopback(server);
+  return { url: listener.url, requests, close: listener.close, [Symbol.asyncDispose]: listener.close };
 }

@@ -3,12 +3,12 @@
  * with the built-in resolver and with the sample python callable, gate off (skipped live, replayed), and a broken
  * callable that must fail exactly the env-first criterion. Every run is checked for leaks of the secret and token.
  */
-import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { delimiter, join } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fromRoot, repoRoot } from "../paths.ts";
+import { fromRoot } from "../paths.ts";
+import { runVitest, type VitestRun } from "../testing/child-vitest.ts";
 import { type FakeWorkspace, startFakeWorkspace } from "./fake-workspace.ts";
 
 const SUITE = "suites/databricks/secret-resolution.test.ts";
@@ -18,71 +18,33 @@ const SCOPE = "smokebook-dev";
 const SECRET = "https://aoai-child-run.openai.azure.com/?v=7781";
 const SECRET_B64 = Buffer.from(SECRET).toString("base64");
 
-interface ChildRun {
-  code: number;
-  output: string;
-  evidenceDir: string;
-  verdicts: Array<Record<string, unknown>>;
-  records: Array<Record<string, unknown>>;
+/** What the child must not inherit from the operator's shell: gates, credentials, scopes, resolver settings. */
+const WITHHELD = ["NODE_OPTIONS", "RUN_", "SMOKEBOOK_", "DATABRICKS_", "SECRET_", "KEY_VAULT_", "GET_SECRET_"];
+
+function runSuite(extra: Record<string, string>): Promise<VitestRun> {
+  return runVitest(["run", SUITE, "--reporter=verbose"], { env: extra, withhold: WITHHELD });
 }
 
-function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (/^(VITEST|TEST$|NODE_ENV$|NODE_OPTIONS$|RUN_|SMOKEBOOK_|DATABRICKS_|SECRET_|KEY_VAULT_|GET_SECRET_)/.test(key))
-      continue;
-    env[key] = value;
-  }
-  env.PATH = [fromRoot("node_modules/.bin"), process.env.PATH ?? ""].join(delimiter);
-  env.NO_COLOR = "1";
-  return { ...env, ...extra };
-}
-
-function runSuite(extra: Record<string, string>): Promise<ChildRun> {
-  const evidenceDir = mkdtempSync(join(tmpdir(), "smokebook-secret-evidence-"));
-  const env = childEnv({ ...extra, SMOKEBOOK_EVIDENCE_DIR: evidenceDir });
-  return new Promise((resolvePromise) => {
-    execFile(
-      "npx",
-      ["vitest", "run", SUITE, "--reporter=verbose"],
-      { cwd: repoRoot, env, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        const jsonl = existsSync(join(evidenceDir, "evidence.jsonl"))
-          ? readFileSync(join(evidenceDir, "evidence.jsonl"), "utf8")
-          : "";
-        const lines = jsonl
-          .split("\n")
-          .filter(Boolean)
-          .map((l) => JSON.parse(l) as Record<string, unknown>);
-        resolvePromise({
-          code: error ? Number((error as { code?: unknown }).code ?? 1) : 0,
-          output: `${stdout}\n${stderr}`,
-          evidenceDir,
-          verdicts: lines.filter((l) => l.type === "verdict"),
-          records: lines.filter((l) => l.type === "record"),
-        });
-      },
-    );
-  });
-}
-
-function expectNoLeak(run: ChildRun, extraFiles: string[] = []) {
-  const files = [...readdirSync(run.evidenceDir).map((f) => join(run.evidenceDir, f)), ...extraFiles];
-  for (const text of [run.output, ...files.map((f) => readFileSync(f, "utf8"))]) {
+function expectNoLeak(run: VitestRun, extraFiles: string[] = []) {
+  const texts = [run.output, ...Object.values(run.evidenceFiles()), ...extraFiles.map((f) => readFileSync(f, "utf8"))];
+  for (const text of texts) {
     expect(text).not.toContain(SECRET);
     expect(text).not.toContain(SECRET_B64);
     expect(text).not.toContain(TOKEN);
   }
 }
 
-function states(run: ChildRun, mode: string): Record<string, unknown> {
+function states(run: VitestRun, mode: string): Record<string, unknown> {
   return Object.fromEntries(
-    run.verdicts.filter((v) => v.mode === mode).map((v) => [String(v.test).split(" > ").at(-1), v.state]),
+    run
+      .evidenceLines("verdict")
+      .filter((v) => v.mode === mode)
+      .map((v) => [String(v.test).split(" > ").at(-1), v.state]),
   );
 }
 
-const record = (run: ChildRun, name: string) =>
-  run.records.find((r) => r.name === name)?.value as Record<string, unknown> | undefined;
+const record = (run: VitestRun, name: string) =>
+  run.evidenceLines("record").find((r) => r.name === name)?.value as Record<string, unknown> | undefined;
 
 let fake: FakeWorkspace;
 beforeAll(async () => {
@@ -107,7 +69,7 @@ describe("secret smoke, child vitest runs", { tags: ["slow"], timeout: 150_000 }
       SMOKEBOOK_MODE: "record",
       SMOKEBOOK_RECORD_DIR: recordDir,
     });
-    expect(run.code, run.output).toBe(0);
+    expect(run.status, run.output).toBe(0);
     expect(Object.values(states(run, "record"))).toEqual(Array(6).fill("passed"));
     expect(record(run, "secret-step-3")).toMatchObject({
       scope_variable: "DATABRICKS_SECRET_SCOPE",
@@ -133,7 +95,7 @@ describe("secret smoke, child vitest runs", { tags: ["slow"], timeout: 150_000 }
       GET_SECRET_CALLABLE: "smokebook_secret_sample.reference:get_secret",
       PYTHONPATH: pythonPath,
     });
-    expect(run.code, run.output).toBe(0);
+    expect(run.status, run.output).toBe(0);
     expect(Object.values(states(run, "live"))).toEqual(Array(6).fill("passed"));
     expect(record(run, "secret-smoke-context")).toMatchObject({
       resolver: "GET_SECRET_CALLABLE=smokebook_secret_sample.reference:get_secret",
@@ -145,8 +107,8 @@ describe("secret smoke, child vitest runs", { tags: ["slow"], timeout: 150_000 }
 
   it("gate off: live checks skipped with a note naming RUN_SECRET_SMOKE=1, the recording replays", async () => {
     const run = await runSuite({});
-    expect(run.code, run.output).toBe(0);
-    const skipped = run.verdicts.filter((v) => v.mode === "live");
+    expect(run.status, run.output).toBe(0);
+    const skipped = run.evidenceLines("verdict").filter((v) => v.mode === "live");
     expect(skipped).toHaveLength(6);
     for (const v of skipped) expect(String(v.skip_note)).toContain("set RUN_SECRET_SMOKE=1");
     expect(Object.values(states(run, "replay"))).toEqual(Array(6).fill("passed"));
@@ -161,14 +123,14 @@ describe("secret smoke, child vitest runs", { tags: ["slow"], timeout: 150_000 }
       GET_SECRET_CALLABLE: "smokebook_secret_sample.broken:get_secret_scope_first",
       PYTHONPATH: pythonPath,
     });
-    expect(run.code).not.toBe(0);
+    expect(run.status).not.toBe(0);
     const byTest = states(run, "live");
     expect(
       Object.entries(byTest)
         .filter(([, state]) => state === "failed")
         .map(([name]) => name),
     ).toEqual(["step 2: env stub first, no scope read"]);
-    const failed = run.verdicts.find((v) => v.state === "failed");
+    const failed = run.evidenceLines("verdict").find((v) => v.state === "failed");
     expect(String(failed?.error)).toContain(
       "SECRET_AZURE_OPENAI_ENDPOINT was set but the resolver read the secret scope 1 time(s)",
     );

@@ -9,6 +9,7 @@
  */
 
 import type { Har } from "har-format";
+import { envText } from "../env-text.ts";
 import { EnvValueError } from "../errors.ts";
 import type { Env } from "../gates.ts";
 import { HarFormatError } from "../replay/index.ts";
@@ -26,22 +27,17 @@ export interface SecretSmokeSettings {
   timeoutMs: number;
 }
 
-function set(env: Env, name: string): string | undefined {
-  const value = env[name]?.trim();
-  return value ? value : undefined;
-}
-
 export function readScopes(env: Env): ScopeSettings {
   const scopes: ScopeSettings = {};
-  const primary = set(env, "DATABRICKS_SECRET_SCOPE");
-  const fallback = set(env, "KEY_VAULT_SECRET_SCOPE");
+  const primary = envText(env, "DATABRICKS_SECRET_SCOPE");
+  const fallback = envText(env, "KEY_VAULT_SECRET_SCOPE");
   if (primary) scopes.DATABRICKS_SECRET_SCOPE = primary;
   if (fallback) scopes.KEY_VAULT_SECRET_SCOPE = fallback;
   return scopes;
 }
 
 function readTimeoutMs(env: Env): number {
-  const raw = set(env, "GET_SECRET_TIMEOUT_SECONDS");
+  const raw = envText(env, "GET_SECRET_TIMEOUT_SECONDS");
   if (raw === undefined) return 30_000;
   const seconds = Number(raw);
   if (!Number.isFinite(seconds) || seconds <= 0)
@@ -51,14 +47,14 @@ function readTimeoutMs(env: Env): number {
 
 /** Settings for live and record runs; SECRET_SMOKE_KEY is required. */
 export function readSecretSmokeSettings(env: Env = process.env): SecretSmokeSettings {
-  const key = set(env, "SECRET_SMOKE_KEY");
+  const key = envText(env, "SECRET_SMOKE_KEY");
   if (!key)
     throw new EnvValueError("SECRET_SMOKE_KEY", env.SECRET_SMOKE_KEY ?? "", "a secret key, e.g. azure-openai-endpoint");
   return {
     key,
     scopes: readScopes(env),
     callable: readCallableSpec(env),
-    python: set(env, "GET_SECRET_PYTHON") ?? "python3",
+    python: envText(env, "GET_SECRET_PYTHON") ?? "python3",
     timeoutMs: readTimeoutMs(env),
   };
 }
@@ -100,7 +96,7 @@ export function settingsFromRecording(har: Har, source: string, env: Env = proce
     key: recorded.SECRET_SMOKE_KEY,
     scopes,
     callable: readCallableSpec(env),
-    python: set(env, "GET_SECRET_PYTHON") ?? "python3",
+    python: envText(env, "GET_SECRET_PYTHON") ?? "python3",
     timeoutMs: readTimeoutMs(env),
   };
 }

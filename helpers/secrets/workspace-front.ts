@@ -9,11 +9,12 @@
  *                            ledger's 400 naming them.
  * A request the upstream cannot answer (reset, timeout) is dropped, so the caller sees a connection failure too.
  */
-import { createServer, type IncomingMessage } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import { createServer } from "node:http";
 import type { WorkspaceClient } from "@databricks/sdk-experimental";
 import type { Entry, Header } from "har-format";
 import { workspaceUrl } from "../databricks/client.ts";
+import { readRequestBody, writeResponse } from "../net/http-io.ts";
+import { listenLoopback } from "../net/loopback-http.ts";
 import { harEntry, type ReplayLedger, responseFor, unrecordedResponse } from "../replay/index.ts";
 
 export type FrontUpstream = { kind: "forward"; client: WorkspaceClient } | { kind: "replay"; ledger: ReplayLedger };
@@ -53,12 +54,6 @@ const NOT_FORWARDED = new Set([
 ]);
 const NOT_RETURNED = new Set(["content-encoding", "content-length", "transfer-encoding", "connection", "keep-alive"]);
 
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
 /** The body a recording keeps for a response: secrets/get values become a same-shaped placeholder. */
 export function recordableBody(path: string, status: number, text: string): string {
   if (path !== "/api/2.0/secrets/get" || status !== 200) return text;
@@ -78,7 +73,6 @@ export async function startWorkspaceFront(options: FrontOptions): Promise<Worksp
   const upstreamUrl = upstream.kind === "forward" ? await workspaceUrl(upstream.client) : "http://127.0.0.1";
   const observed: FrontRequest[] = [];
   const recorded: Entry[] = [];
-  const sockets = new Set<Socket>();
 
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", upstreamUrl);
@@ -90,7 +84,7 @@ export async function startWorkspaceFront(options: FrontOptions): Promise<Worksp
       status: "dropped",
     };
     observed.push(seen);
-    const body = await readBody(req);
+    const body = await readRequestBody(req);
     try {
       let response: Response;
       if (upstream.kind === "replay") {
@@ -151,36 +145,18 @@ export async function startWorkspaceFront(options: FrontOptions): Promise<Worksp
         });
       }
       seen.status = response.status;
-      res.statusCode = response.status;
-      res.statusMessage = response.statusText;
-      response.headers.forEach((value, name) => {
-        res.setHeader(name, value);
-      });
-      res.end(Buffer.from(await response.arrayBuffer()));
+      await writeResponse(res, response);
     } catch {
       req.socket.destroy();
     }
   });
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  const close = () =>
-    new Promise<void>((resolve) => {
-      for (const socket of sockets) socket.destroy();
-      server.close(() => resolve());
-    });
+  const listener = await listenLoopback(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: listener.url,
     token: FRONT_TOKEN,
     observed,
     recorded,
-    close,
-    [Symbol.asyncDispose]: close,
+    close: listener.close,
+    [Symbol.asyncDispose]: listener.close,
   };
 }
