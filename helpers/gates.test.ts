@@ -55,6 +55,36 @@ describe("liveBlocker", () => {
   });
 });
 
+describe("liveRequirement", () => {
+  const cluster: SmokeDefinition = {
+    name: "K8s cluster smoke",
+    gate: "RUN_K8S_CLUSTER_SMOKE",
+    credentials: [],
+    recordings: ["fixtures/k8s-cluster/healthy.har"],
+    liveRequirement: (env) =>
+      env.KUBECONFIG === "/ok" ? undefined : `no kubeconfig at ${env.KUBECONFIG ?? "~/.kube/config"} (set KUBECONFIG)`,
+  };
+  it("self-test: a missing kubeconfig blocks live, so auto replays with a note that names it", () => {
+    const decision = decideMode(cluster, { RUN_K8S_CLUSTER_SMOKE: "1" }, haveRecordings);
+    expect(decision).toEqual({ run: "replay", liveSkipNote: "no kubeconfig at ~/.kube/config (set KUBECONFIG)" });
+  });
+  it("lets live run when it is met", () => {
+    expect(decideMode(cluster, { RUN_K8S_CLUSTER_SMOKE: "1", KUBECONFIG: "/ok" }, haveRecordings)).toEqual({
+      run: "live",
+    });
+  });
+  it("is an alternative to incomplete credentials (a ~/.databrickscfg DEFAULT profile)", () => {
+    const withProfile = {
+      ...smoke,
+      liveRequirement: (env: Record<string, string | undefined>) => (env.HOME === "/h" ? undefined : "no profile"),
+    };
+    expect(liveBlocker(withProfile, { RUN_DEV019_WATCHDOG_SMOKE: "1", HOME: "/h" })).toBeUndefined();
+    expect(liveBlocker(withProfile, { RUN_DEV019_WATCHDOG_SMOKE: "1" })).toMatch(
+      /^DATABRICKS_HOST and DATABRICKS_TOKEN are not set/,
+    );
+  });
+});
+
 describe("decideMode", () => {
   it("auto: live when gate and credentials are there", () => {
     expect(decideMode(smoke, live, haveRecordings)).toEqual({ run: "live" });

@@ -31,6 +31,12 @@ export interface SmokeDefinition {
   recordings: ReadonlyArray<string>;
   /** Extra tags for every test of the smoke (e.g. "databricks", "destructive"). */
   tags?: ReadonlyArray<string>;
+  /**
+   * A live prerequisite that is not an environment variable (a kubeconfig file, a ~/.databrickscfg profile): returns
+   * undefined when it is met, or what is missing, e.g. "no kubeconfig at /root/.kube/config (set KUBECONFIG)".
+   * Checked only when no `credentials` alternative is complete.
+   */
+  liveRequirement?: (env: Env) => string | undefined;
 }
 
 export type ModeDecision =
@@ -69,9 +75,14 @@ function listWithAnd(names: ReadonlyArray<string>): string {
 /** Why live mode cannot run, or undefined when it can. */
 export function liveBlocker(smoke: SmokeDefinition, env: Env): string | undefined {
   if (!readSwitch(env, smoke.gate)) return `${smoke.gate} is not 1 (set ${smoke.gate}=1 to run ${smoke.name} live)`;
-  if (smoke.credentials.length === 0) return undefined;
   const satisfied = smoke.credentials.some((alternative) => alternative.every((name) => trimmedOrUndefined(env[name])));
   if (satisfied) return undefined;
+  if (smoke.liveRequirement) {
+    const missing = smoke.liveRequirement(env);
+    if (missing === undefined || smoke.credentials.length === 0) return missing;
+  } else if (smoke.credentials.length === 0) {
+    return undefined;
+  }
   const first = smoke.credentials[0] ?? [];
   const missing = first.filter((name) => !trimmedOrUndefined(env[name]));
   const needs = smoke.credentials.map(listWithAnd).join(", or ");

@@ -81,6 +81,24 @@ describe("pollUntil", () => {
     await expect(attempt).rejects.toThrow(PermanentRemoteError);
   });
 
+  it("self-test: a probe that hangs on real time is cut at the deadline instead of hanging the wait", async () => {
+    const attempt = pollUntil({
+      condition: "GET /health answers",
+      probe: (signal) =>
+        new Promise<string>((_, reject) =>
+          signal?.addEventListener("abort", () => reject(signal.reason), { once: true }),
+        ),
+      done: () => true,
+      describe: String,
+      intervalMs: 50,
+      timeoutMs: 200,
+    });
+    await expect(attempt).rejects.toThrow(PollTimeoutError);
+    await expect(attempt).rejects.toThrow(
+      /Timed out after 0.2s waiting until GET \/health answers; last observed state: transient error/,
+    );
+  });
+
   it("honours an abort signal and names the last state", async () => {
     const controller = new AbortController();
     let polls = 0;

@@ -88,7 +88,13 @@ export async function pollUntil<T>(options: PollOptions<T>): Promise<PollResult<
     for (;;) {
       options.signal?.throwIfAborted();
       try {
-        const value = await options.probe(options.signal);
+        // On real time a probe that hangs is cut at the deadline; virtual-time probes answer at once.
+        const budget = Math.max(1, deadline - clock.now());
+        const probeSignal =
+          clock === systemClock
+            ? AbortSignal.any([AbortSignal.timeout(budget), ...(options.signal ? [options.signal] : [])])
+            : options.signal;
+        const value = await options.probe(probeSignal);
         record(options.describe(value));
         if (options.done(value)) return { value, polls, elapsedMs: clock.now() - started };
       } catch (error) {
@@ -99,7 +105,7 @@ export async function pollUntil<T>(options: PollOptions<T>): Promise<PollResult<
       }
       const remaining = deadline - clock.now();
       if (remaining <= 0) {
-        throw new PollTimeoutError(options.condition, Math.round(options.timeoutMs / 1000), lastState, polls);
+        throw new PollTimeoutError(options.condition, Math.round(options.timeoutMs / 100) / 10, lastState, polls);
       }
       await clock.sleep(Math.min(options.intervalMs, remaining), options.signal);
     }

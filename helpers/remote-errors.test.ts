@@ -54,6 +54,15 @@ describe("classifyRemoteFailure", () => {
     expect(classifyRemoteFailure({ code: 503, body: "{}", message: "HTTP-Code: 503" }, "op").kind).toBe("Transient");
   });
 
+  it("reads the reason of a Kubernetes Status carried as a JSON string", () => {
+    const body = JSON.stringify({ kind: "Status", status: "Failure", reason: "Forbidden", code: 403 });
+    expect(classifyRemoteFailure({ code: 403, body, message: "HTTP-Code: 403" }, "read pods")).toMatchObject({
+      kind: "Permanent",
+      status: 403,
+      apiErrorCode: "Forbidden",
+    });
+  });
+
   it("never retries an unknown programming error", () => {
     expect(classifyRemoteFailure(new TypeError("x is undefined"), "op").kind).toBe("Permanent");
   });

@@ -60,7 +60,13 @@ const TRANSIENT_NETWORK_CODES = new Set([
 ]);
 
 /** Error codes APIs use for "this thing does not exist" regardless of the HTTP status they travel with. */
-const MISSING_RESOURCE_CODES = new Set(["RESOURCE_DOES_NOT_EXIST", "NOT_FOUND", "SECRET_NOT_FOUND", "SCOPE_NOT_FOUND"]);
+const MISSING_RESOURCE_CODES = new Set([
+  "RESOURCE_DOES_NOT_EXIST",
+  "NOT_FOUND",
+  "NotFound",
+  "SECRET_NOT_FOUND",
+  "SCOPE_NOT_FOUND",
+]);
 
 export function kindForStatus(status: number): FailureKind {
   if (status === 408 || status === 429 || status >= 500) return "Transient";
@@ -97,7 +103,15 @@ function apiErrorCodeOf(error: unknown): string | undefined {
   for (const key of ["errorCode", "error_code", "apiErrorCode"]) {
     if (typeof e[key] === "string") return e[key] as string;
   }
-  const body = asRecord(e.body);
+  // @kubernetes/client-node's ApiException carries the Status object as a JSON string.
+  let body = asRecord(e.body);
+  if (!body && typeof e.body === "string") {
+    try {
+      body = asRecord(JSON.parse(e.body));
+    } catch {
+      body = undefined;
+    }
+  }
   if (typeof body?.error_code === "string") return body.error_code;
   if (typeof body?.reason === "string") return body.reason;
   return undefined;

@@ -30,12 +30,18 @@ export interface SkipOptions {
 }
 
 /** Skips the running check with `note`, or fails it when SMOKEBOOK_STRICT (or `requiredBy`) is 1. */
-export function skipOrFail(ctx: Pick<TestContext, "skip">, note: string, options: SkipOptions = {}): never {
+export function skipOrFail(
+  ctx: Pick<TestContext, "skip"> & Partial<Pick<TestContext, "annotate">>,
+  note: string,
+  options: SkipOptions = {},
+): never {
   const env = options.env ?? process.env;
   if (options.requiredBy && readSwitch(env, options.requiredBy)) {
     throw new StrictSkipError(`${options.requiredBy}=1 requires this check: ${note}`);
   }
   if (isStrict(env)) throw new StrictSkipError(note);
+  // junit and the UI list annotations: the note travels there too (the default reporter omits it for passing files).
+  void ctx.annotate?.(`skipped: ${note}`, "skip-note");
   return ctx.skip(note);
 }
 

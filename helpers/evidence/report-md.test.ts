@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderReport } from "./report-md.ts";
+import { skipNotesSummary } from "./reporter.ts";
 
 describe("report.md", () => {
   it("has a header, the totals and one row per criterion with verdict, mode and key ids", () => {
@@ -46,10 +47,42 @@ describe("report.md", () => {
         title: "Red/Green",
         markdown: "| path | run id |\n| --- | --- |",
       },
+      {
+        type: "verdict",
+        project: "databricks",
+        test: "self-test passes",
+        state: "passed",
+        mode: "replay",
+        tags: ["self-test"],
+        ids: {},
+      },
+      {
+        type: "verdict",
+        project: "databricks",
+        test: "self-test breaks",
+        state: "failed",
+        mode: "replay",
+        tags: ["self-test"],
+        error: "boom",
+        ids: {},
+      },
+      {
+        type: "verdict",
+        project: "harness",
+        file: "helpers/gates.test.ts",
+        test: "gates > reads 1",
+        state: "passed",
+        mode: "direct",
+        ids: {},
+      },
       { type: "run-end", utc_end: "2026-02-25T03:01:00.000Z" },
     ]);
+    expect(report).toContain("Self-tests: 1 passed, 1 failed, 0 skipped.");
+    expect(report).not.toContain("self-test passes");
+    expect(report).toContain("| self-test breaks | FAIL | boom |");
+    expect(report).not.toContain("gates > reads 1");
     expect(report).toContain("| operator | op@example.com (SMOKEBOOK_OPERATOR) |");
-    expect(report).toContain("**1 passed, 1 failed, 1 skipped**");
+    expect(report).toContain("**3 passed, 2 failed, 1 skipped**");
     expect(report).toContain("| DEV-019 [replay] > run succeeds | PASS | run_id=11, task_run_id=12 |");
     expect(report).toContain("| DEV-019 [live] > run succeeds | SKIP | skipped: RUN_DEV019_WATCHDOG_SMOKE is not 1 |");
     expect(report).toContain("| health \\| port | FAIL | expected 200, got 503 |");
@@ -59,5 +92,20 @@ describe("report.md", () => {
     // replay rows never sit in the live table
     const live = report.slice(report.indexOf("## databricks — live"), report.indexOf("## databricks — replay"));
     expect(live).not.toContain("[replay]");
+  });
+});
+
+describe("skip notes on the console", () => {
+  it("lists each distinct reason once with how many checks it skipped", () => {
+    const verdict = (note: string) => ({ type: "verdict", state: "skipped", skip_note: note });
+    const text = skipNotesSummary([
+      verdict("RUN_X is not 1"),
+      verdict("RUN_X is not 1"),
+      verdict("no Docker engine reachable"),
+    ]);
+    expect(text).toBe(
+      "smokebook skipped checks, by reason:\n    2 × RUN_X is not 1\n    1 × no Docker engine reachable",
+    );
+    expect(skipNotesSummary([{ type: "verdict", state: "passed" }])).toBe("");
   });
 });

@@ -57,8 +57,18 @@ export function renderReport(lines: ReadonlyArray<EvidenceLine>): string {
   const groups = [...new Set(verdicts.map((v) => `${String(v.project)}\u0000${String(v.mode)}`))].sort();
   for (const group of groups) {
     const [project, mode] = group.split("\u0000") as [string, string];
-    const rows = verdicts.filter((v) => String(v.project) === project && String(v.mode) === mode);
-    out.push(`## ${project} — ${mode}`, "", "| criterion | verdict | key ids / note |", "| --- | --- | --- |");
+    const all = verdicts.filter((v) => String(v.project) === project && String(v.mode) === mode);
+    // The harness's own tests and the self-tests prove the checks can fail; the ticket needs their count and failures.
+    const isSelfTest = (v: EvidenceLine) =>
+      /^(helpers|scripts)\//.test(String(v.file)) || (Array.isArray(v.tags) && v.tags.includes("self-test"));
+    const selfTests = all.filter(isSelfTest);
+    const rows = [...all.filter((v) => !isSelfTest(v)), ...selfTests.filter((v) => v.state === "failed")];
+    out.push(`## ${project} — ${mode}`, "");
+    if (selfTests.length > 0) {
+      const count = (state: string) => selfTests.filter((v) => v.state === state).length;
+      out.push(`Self-tests: ${count("passed")} passed, ${count("failed")} failed, ${count("skipped")} skipped.`, "");
+    }
+    if (rows.length > 0) out.push("| criterion | verdict | key ids / note |", "| --- | --- | --- |");
     for (const r of rows) {
       const detail = [
         keyIds(r.ids),

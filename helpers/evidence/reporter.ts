@@ -91,6 +91,7 @@ export class EvidenceReporter implements Reporter {
       type: "verdict",
       ...this.#where(testCase),
       state: result.state,
+      tags: [...testCase.tags],
       duration_ms: Math.round(testCase.diagnostic()?.duration ?? 0),
       skip_note: result.state === "skipped" ? (result.note ?? null) : null,
       error: error ? (firstLine(error.message) ?? error.name ?? "error") : null,
@@ -159,11 +160,31 @@ export class EvidenceReporter implements Reporter {
     };
     this.#writer.append(endLine);
     writeFileSync(join(this.dir, "report.md"), redactText(renderReport([...runLines, endLine])));
+    this.#log(skipNotesSummary(runLines));
     const shown = relative(process.cwd(), this.dir) || this.dir;
-    const message = `smokebook evidence: ${shown.startsWith("..") ? this.dir : shown}`;
+    this.#log(`smokebook evidence: ${shown.startsWith("..") ? this.dir : shown}`);
+  }
+
+  #log(message: string): void {
+    if (!message) return;
     if (this.#vitest) this.#vitest.logger.log(message);
     else console.log(message);
   }
 }
 
 export const defaultEvidenceRoot = fromRoot("evidence");
+
+/** The distinct skip notes of a run with how many checks each skipped: what is missing, said once. */
+export function skipNotesSummary(lines: ReadonlyArray<EvidenceLine>, limit = 12): string {
+  const counts = new Map<string, number>();
+  for (const line of lines) {
+    if (line.type === "verdict" && line.state === "skipped" && typeof line.skip_note === "string") {
+      counts.set(line.skip_note, (counts.get(line.skip_note) ?? 0) + 1);
+    }
+  }
+  if (counts.size === 0) return "";
+  const rows = [...counts].sort((a, b) => b[1] - a[1]);
+  const shown = rows.slice(0, limit).map(([note, n]) => `  ${String(n).padStart(3)} × ${note}`);
+  if (rows.length > limit) shown.push(`  … and ${rows.length - limit} more notes (see report.md)`);
+  return [`smokebook skipped checks, by reason:`, ...shown].join("\n");
+}
