@@ -15,7 +15,10 @@ describe("evidence bundle", { timeout: 120_000 }, () => {
     expect(run.output).toContain(`smokebook evidence: ${run.dir}`);
     const lines = run.evidenceLines();
     expect(lines[0]).toMatchObject({ type: "run-start", operator: expect.any(String), host: expect.any(String) });
-    expect(lines.at(-1)).toMatchObject({ type: "run-end", totals: { passed: 1, failed: 0, skipped: 1 } });
+    expect(lines.at(-1)).toMatchObject({ type: "run-end", totals: { passed: 2, failed: 0, skipped: 1 } });
+    // recordStdoutLine: the JSON line stands alone and raw on stdout, once.
+    const raw = '{"runtime_input_path":"/abs/input.json","env":"dev","fingerprint":"f00d"}';
+    expect(run.stdout.split("\n").filter((line) => line === raw)).toHaveLength(1);
     const verdicts = lines.filter((l) => l.type === "verdict");
     expect(verdicts).toEqual(
       expect.arrayContaining([

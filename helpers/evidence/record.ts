@@ -9,7 +9,7 @@ import { redactValue } from "../redact.ts";
 
 export const ANNOTATION_PREFIX = "smokebook:";
 
-export type EvidenceKind = "id" | "poll" | "record" | "section" | "verdict-detail";
+export type EvidenceKind = "id" | "poll" | "record" | "section" | "verdict-detail" | "stdout-line";
 
 type Annotator = Pick<TestContext, "annotate">;
 
@@ -35,4 +35,12 @@ export function recordJson(ctx: Annotator, name: string, value: unknown): Promis
 /** A markdown block (usually a table) that report.md prints under the test's suite. */
 export function recordSection(ctx: Annotator, title: string, markdown: string): Promise<void> {
   return recordEvidence(ctx, "section", { title, markdown });
+}
+
+/**
+ * A JSON line a runbook wants on stdout exactly as it is (DEV-012: "`-s` preserves the emitted JSON line"). The main
+ * process prints it raw (no worker prefix, no colour codes), once, and keeps it in the evidence like recordJson.
+ */
+export function recordStdoutLine(ctx: Annotator, name: string, value: Record<string, unknown>): Promise<void> {
+  return recordEvidence(ctx, "stdout-line", { name, value });
 }

@@ -77,6 +77,11 @@ export class EvidenceReporter implements Reporter {
     const parsed = parseAnnotation(annotation);
     if (!parsed) return;
     this.#writer.append({ type: parsed.kind, ...this.#where(testCase), ...parsed.data });
+    if (parsed.kind === "stdout-line") {
+      const last = this.#writer.lines.at(-1);
+      // On a line of its own even when a reporter (dot) is mid-line.
+      process.stdout.write(`\n${JSON.stringify(last?.value ?? parsed.data.value)}\n`);
+    }
   }
 
   onTestCaseResult(testCase: TestCase): void {
