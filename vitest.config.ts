@@ -15,6 +15,7 @@ export default defineConfig({
   plugins: [smokebookEvidence(evidence)],
   test: {
     reporters: ["default", "junit", "json"],
+    runner: "./helpers/evidence/redacting-runner.ts",
     outputFile: {
       junit: `${evidence}/junit.xml`,
       json: `${evidence}/results.json`,
@@ -29,7 +30,6 @@ export default defineConfig({
         name: "self-test",
         description: "Feeds a check a broken input and proves that it fails with the right message.",
       },
-      { name: "harness", description: "The harness's own tests." },
       { name: "local", description: "Stage: the target app as a local process." },
       { name: "docker", description: "Stage: the target container on a Docker engine." },
       { name: "k8s", description: "Stage: Kubernetes manifests and cluster." },

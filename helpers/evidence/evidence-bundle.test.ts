@@ -59,10 +59,15 @@ describe("evidence bundle", { timeout: 120_000 }, () => {
 });
 
 describe("evidence bundle, hook failures", { timeout: 120_000 }, () => {
-  it("self-test: a failing beforeAll is kept as a suite-error and shown in report.md", async () => {
+  it("self-test: a failing beforeAll is kept as a suite-error, shown in report.md, and redacted everywhere", async () => {
+    const token = "tok-hook-canary-5151";
     const child = await runVitest(["run", "--project", "harness", "fixtures/harness-suites/hook-failure/"], {
-      env: { SMOKEBOOK_FIXTURE_SUITE: "hook-failure" },
+      env: { SMOKEBOOK_FIXTURE_SUITE: "hook-failure", DATABRICKS_TOKEN: token },
     });
+    // The hook's error names the token; the redacting runner removes it before any reporter sees the error.
+    expect(child.output).toContain("DATABRICKS_HOST is not a URL (token [REDACTED])");
+    for (const [file, text] of Object.entries(child.evidenceFiles())) expect(text, file).not.toContain(token);
+    expect(child.output).not.toContain(token);
     expect(child.status).toBe(1);
     const lines = child.evidenceLines();
     expect(lines).toEqual(

@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeEach, type TestContext } from "vitest";
 import { redactText } from "../redact.ts";
+import { redactError, type SerializedError } from "./redact-error.ts";
 
 const CONSOLE_METHODS = ["log", "info", "warn", "error", "debug", "trace"] as const;
 const patched = Symbol.for("smokebook.redaction");
@@ -48,16 +49,6 @@ if (!state[patched]) {
   }
   patchStream(process.stdout);
   patchStream(process.stderr);
-}
-
-type SerializedError = Record<string, unknown>;
-
-function redactError(error: SerializedError): void {
-  for (const key of ["message", "stack", "stackStr", "diff", "expected", "actual", "name", "codeFrame"]) {
-    const value = error[key];
-    if (typeof value === "string") error[key] = redactText(value);
-  }
-  if (error.cause && typeof error.cause === "object") redactError(error.cause as SerializedError);
 }
 
 // Annotations reach junit, the UI and the evidence as they are given: redact them on the way in.
