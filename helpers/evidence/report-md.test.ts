@@ -83,6 +83,7 @@ describe("report.md", () => {
     expect(report).not.toContain("gates > reads 1");
     expect(report).toContain("| operator | op@example.com (SMOKEBOOK_OPERATOR) |");
     expect(report).toContain("**3 passed, 2 failed, 1 skipped**");
+    expect(report).toContain("| modes per suite | databricks: replay 3, live 1; harness: direct 1; local: direct 1 |");
     expect(report).toContain("| DEV-019 [replay] > run succeeds | PASS | run_id=11, task_run_id=12 |");
     expect(report).toContain("| DEV-019 [live] > run succeeds | SKIP | skipped: RUN_DEV019_WATCHDOG_SMOKE is not 1 |");
     expect(report).toContain("| health \\| port | FAIL | expected 200, got 503 |");

@@ -18,6 +18,20 @@ function keyIds(ids: unknown): string {
     .join(", ");
 }
 
+/** "databricks: live 12, replay 30; docker: direct 15" — which way each suite's verdicts were reached. */
+function modesPerSuite(verdicts: ReadonlyArray<EvidenceLine>): string {
+  const per = new Map<string, Map<string, number>>();
+  for (const v of verdicts) {
+    const modes = per.get(String(v.project)) ?? new Map<string, number>();
+    modes.set(String(v.mode), (modes.get(String(v.mode)) ?? 0) + 1);
+    per.set(String(v.project), modes);
+  }
+  return [...per]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([project, modes]) => `${project}: ${[...modes].map(([m, n]) => `${m} ${n}`).join(", ")}`)
+    .join("; ");
+}
+
 export function renderReport(lines: ReadonlyArray<EvidenceLine>): string {
   const start: EvidenceLine = lines.find((l) => l.type === "run-start") ?? { type: "run-start" };
   const end = lines.find((l) => l.type === "run-end");
@@ -33,6 +47,7 @@ export function renderReport(lines: ReadonlyArray<EvidenceLine>): string {
     ["host", start.host],
     ["target", start.target],
     ["SMOKEBOOK_MODE", `${String(start.smokebook_mode ?? "auto")}${start.strict ? " (strict)" : ""}`],
+    ["modes per suite", modesPerSuite(verdicts)],
   ];
   for (const [field, value] of headerFields) out.push(`| ${field} | ${cell(value, 200)} |`);
   const totals = { passed: 0, failed: 0, skipped: 0 };
