@@ -8,8 +8,10 @@ import type { ClusterTarget } from "./target.ts";
 export interface WaitContext {
   clients: KubeClients;
   clock: Clock;
-  /** Deadline of each watch-based wait. */
+  /** Deadline of each watch-based wait, and the retry budget of each one-shot read (read-retry.ts). */
   waitTimeoutMs: number;
+  /** Absolute time (on `clock`) after which no one-shot read is retried; default: each read's start + waitTimeoutMs. */
+  deadline?: number;
   onPoll?: (line: PollLine) => void;
 }
 

@@ -1,6 +1,5 @@
 import type { V1ConfigMap, V1Pod, V1Secret, V1Service } from "@kubernetes/client-node";
 import { describe, expect, it } from "vitest";
-import { loadContract } from "../contract/load.ts";
 import { redactText } from "../redact.ts";
 import type { CheckContext } from "./check-context.ts";
 import { CONFIG_CRITERION, checkRequiredConfig } from "./config-check.ts";
@@ -11,9 +10,9 @@ import { checkPodsHealthy, podProblem } from "./pod-check.ts";
 import { summarizePod } from "./pod-status.ts";
 import { pvcEvaluation } from "./pvc-check.ts";
 import { checkService, resolveTargetPort } from "./service-check.ts";
-import { clusterTarget } from "./target.ts";
+import { replayTarget } from "./target.ts";
 
-const target = clusterTarget(loadContract().contract);
+const target = replayTarget();
 
 const facts: DeploymentFacts = {
   name: "observer",

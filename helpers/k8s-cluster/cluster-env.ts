@@ -28,12 +28,22 @@ export function readPositiveSeconds(env: Env, name: string, fallback: number): n
   return value;
 }
 
-export function readClusterEnv(env: Env = process.env, home = homedir()): ClusterEnv {
+/** The kubeconfig files KUBECONFIG (or ~/.kube/config) names that exist, and where they were looked for. */
+export function kubeconfigLocations(
+  env: Env = process.env,
+  home = homedir(),
+): Pick<ClusterEnv, "kubeconfigFiles" | "kubeconfigSource"> {
   const configured = env.KUBECONFIG?.trim();
   const candidates = configured ? configured.split(delimiter).filter((p) => p !== "") : [join(home, ".kube", "config")];
   return {
     kubeconfigFiles: candidates.filter((p) => existsSync(p)),
     kubeconfigSource: configured ? `KUBECONFIG=${configured}` : `${candidates[0]} (KUBECONFIG is not set)`,
+  };
+}
+
+export function readClusterEnv(env: Env = process.env, home = homedir()): ClusterEnv {
+  return {
+    ...kubeconfigLocations(env, home),
     waitTimeoutMs: readPositiveSeconds(env, "K8S_WAIT_TIMEOUT_SECONDS", DEFAULT_WAIT_TIMEOUT_SECONDS) * 1000,
   };
 }

@@ -9,6 +9,7 @@ import { statusOf } from "../remote-errors.ts";
 import type { CheckContext } from "./check-context.ts";
 import type { DeploymentFacts } from "./deployment-check.ts";
 import { ClusterCheckError } from "./errors.ts";
+import { readWithRetry } from "./read-retry.ts";
 
 export const CONFIG_CRITERION = "required Secrets and ConfigMaps exist with their keys";
 
@@ -35,11 +36,16 @@ export function configMapKeys(configMap: V1ConfigMap): string[] {
 
 async function readKeys(ctx: CheckContext, kind: ObjectKeys["kind"], name: string): Promise<ObjectKeys> {
   const namespace = ctx.target.namespace;
+  const operation = `read ${kind} ${namespace}/${name}`;
   try {
     const keys =
       kind === "Secret"
-        ? secretKeys(await ctx.clients.core.readNamespacedSecret({ name, namespace }))
-        : configMapKeys(await ctx.clients.core.readNamespacedConfigMap({ name, namespace }));
+        ? secretKeys(
+            await readWithRetry(ctx, operation, () => ctx.clients.core.readNamespacedSecret({ name, namespace })),
+          )
+        : configMapKeys(
+            await readWithRetry(ctx, operation, () => ctx.clients.core.readNamespacedConfigMap({ name, namespace })),
+          );
     return { kind, name, keys };
   } catch (error) {
     if (statusOf(error) === 404) return { kind, name, keys: undefined };

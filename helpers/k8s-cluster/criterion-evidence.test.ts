@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { loadContract } from "../contract/load.ts";
 import { startK8sReplay } from "../k8s-replay/start-replay.ts";
 import type { PollLine } from "../poll.ts";
 import { CLUSTER_CRITERIA, ClusterRun } from "./cluster-smoke.ts";
 import { runCriterionWithEvidence } from "./criterion-evidence.ts";
 import { clientsForKubeconfig } from "./kube-client.ts";
-import { clusterTarget } from "./target.ts";
+import { replayTarget } from "./target.ts";
 
 interface Annotation {
   type: string;
@@ -32,7 +31,7 @@ describe("cluster criteria in the evidence", () => {
     const polls: PollLine[] = [];
     const run = new ClusterRun({
       clients: clientsForKubeconfig(replay.kubeconfigPath),
-      target: clusterTarget(loadContract().contract),
+      target: replayTarget(),
       clock: replay.clock,
       waitTimeoutMs: 300_000,
       onPoll: (line) => polls.push(line),

@@ -7,6 +7,7 @@ import type { V1Deployment } from "@kubernetes/client-node";
 import { PollTimeoutError } from "../poll.ts";
 import type { CheckContext, WaitContext } from "./check-context.ts";
 import { ClusterCheckError } from "./errors.ts";
+import { readWithRetry } from "./read-retry.ts";
 import { type Evaluation, watchUntil } from "./watch-until.ts";
 
 export const DEPLOYMENT_CRITERION = "Deployment is available";
@@ -58,15 +59,18 @@ export function deploymentFacts(d: V1Deployment): DeploymentFacts {
   };
 }
 
+/** Reads the Deployment (Transient failures retried within the budget); a failure names it and the HTTP status. */
 export async function readDeployment(ctx: CheckContext): Promise<V1Deployment> {
   const { namespace, deployment } = ctx.target;
   try {
-    return await ctx.clients.apps.readNamespacedDeployment({ name: deployment, namespace });
+    return await readWithRetry(ctx, `read deployment ${namespace}/${deployment}`, () =>
+      ctx.clients.apps.readNamespacedDeployment({ name: deployment, namespace }),
+    );
   } catch (error) {
     throw new ClusterCheckError(
       "K8S_DEPLOYMENT_UNAVAILABLE",
       DEPLOYMENT_CRITERION,
-      `cannot read deployment ${namespace}/${deployment} (${error instanceof Error ? error.message.split("\n")[0] : error})`,
+      error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error),
       { cause: error },
     );
   }

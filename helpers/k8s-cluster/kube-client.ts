@@ -4,7 +4,7 @@
  */
 import { AppsV1Api, CoreV1Api, KubeConfig } from "@kubernetes/client-node";
 import type { Env } from "../gates.ts";
-import { readClusterEnv } from "./cluster-env.ts";
+import { kubeconfigLocations } from "./cluster-env.ts";
 import { ClusterCheckError } from "./errors.ts";
 
 export interface KubeClients {
@@ -16,7 +16,7 @@ export interface KubeClients {
 }
 
 export function loadKubeConfig(env: Env = process.env): KubeConfig {
-  const { kubeconfigFiles, kubeconfigSource } = readClusterEnv(env);
+  const { kubeconfigFiles, kubeconfigSource } = kubeconfigLocations(env);
   const [first, ...rest] = kubeconfigFiles;
   if (first === undefined) {
     throw new ClusterCheckError(

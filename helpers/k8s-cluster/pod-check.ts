@@ -7,6 +7,7 @@ import type { V1Pod } from "@kubernetes/client-node";
 import type { CheckContext } from "./check-context.ts";
 import { ClusterCheckError } from "./errors.ts";
 import { type PodSummary, summarizePod } from "./pod-status.ts";
+import { readWithRetry } from "./read-retry.ts";
 import { labelSelectorOf } from "./selectors.ts";
 
 export const POD_CRITERION = "pods are Running, all containers ready, 0 restarts";
@@ -24,10 +25,11 @@ export function podProblem(summary: PodSummary): string | undefined {
 }
 
 export async function listDeploymentPods(ctx: CheckContext, matchLabels: Record<string, string>): Promise<V1Pod[]> {
-  const list = await ctx.clients.core.listNamespacedPod({
-    namespace: ctx.target.namespace,
-    labelSelector: labelSelectorOf(matchLabels),
-  });
+  const namespace = ctx.target.namespace;
+  const labelSelector = labelSelectorOf(matchLabels);
+  const list = await readWithRetry(ctx, `list pods ${namespace} ${labelSelector}`, () =>
+    ctx.clients.core.listNamespacedPod({ namespace, labelSelector }),
+  );
   return list.items;
 }
 

@@ -10,7 +10,6 @@ import { basename, join } from "node:path";
 import { systemClock } from "../clock.ts";
 import { SmokebookError } from "../errors.ts";
 import type { Env } from "../gates.ts";
-import { writeKubeconfig } from "../k8s-replay/kubeconfig.ts";
 import { recordingProblems } from "../k8s-replay/recording-lint.ts";
 import { startRecordingProxy } from "../k8s-replay/recording-proxy.ts";
 import { saveHar } from "../replay/har-file.ts";
@@ -25,7 +24,7 @@ export async function recordingConnection(recording: string, env: Env): Promise<
   const proxy = await startRecordingProxy(upstream);
   const dir = mkdtempSync(join(tmpdir(), "smokebook-k8s-record-"));
   const clients = {
-    ...clientsForKubeconfig(writeKubeconfig({ server: proxy.url, namespace }, dir)),
+    ...clientsForKubeconfig(proxy.writeKubeconfig(namespace, dir)),
     describe: `${live.describe} (recording)`,
   };
   const ids: Record<string, string> = {};

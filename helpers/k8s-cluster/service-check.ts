@@ -6,6 +6,7 @@ import type { V1Pod, V1Service, V1ServicePort } from "@kubernetes/client-node";
 import type { CheckContext } from "./check-context.ts";
 import type { DeploymentFacts } from "./deployment-check.ts";
 import { ClusterCheckError } from "./errors.ts";
+import { readWithRetry } from "./read-retry.ts";
 import { selects } from "./selectors.ts";
 
 export const SERVICE_CRITERION = "Service exposes the contract port and selects the Deployment's pods";
@@ -63,12 +64,14 @@ export function checkService(
 export async function readService(ctx: CheckContext): Promise<V1Service> {
   const { namespace, service } = ctx.target;
   try {
-    return await ctx.clients.core.readNamespacedService({ name: service, namespace });
+    return await readWithRetry(ctx, `read service ${namespace}/${service}`, () =>
+      ctx.clients.core.readNamespacedService({ name: service, namespace }),
+    );
   } catch (error) {
     throw new ClusterCheckError(
       "K8S_SERVICE_MISMATCH",
       SERVICE_CRITERION,
-      `cannot read service ${namespace}/${service} (${error instanceof Error ? error.message.split("\n")[0] : error})`,
+      error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error),
       { cause: error },
     );
   }

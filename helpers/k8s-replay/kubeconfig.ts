@@ -1,6 +1,7 @@
 /**
- * A kubeconfig for a replay server: plain http on 127.0.0.1 with `insecure-skip-tls-verify: true` (client-node
- * refuses an http server without it; kubectl accepts both) and a placeholder token (never a real credential).
+ * A kubeconfig for a loopback server (the replay server, the recording proxy): plain http on 127.0.0.1 with
+ * `insecure-skip-tls-verify: true` (client-node refuses an http server without it; kubectl accepts both) and a bearer
+ * token — a placeholder for a replay, the proxy session's own token for a recording (never a cluster credential).
  * The context's namespace is the recording's, so `kubectl get pods` asks what was recorded.
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -13,6 +14,8 @@ export interface KubeconfigInit {
   namespace: string;
   /** Cluster, user and context name (default "smokebook-replay"). */
   name?: string;
+  /** Bearer token of the user (default REPLAY_TOKEN, a placeholder the replay server ignores). */
+  token?: string;
 }
 
 export const REPLAY_TOKEN = "smokebook-replay-placeholder";
@@ -23,7 +26,7 @@ export function kubeconfigYaml(init: KubeconfigInit): string {
     apiVersion: "v1",
     kind: "Config",
     clusters: [{ name, cluster: { server: init.server, "insecure-skip-tls-verify": true } }],
-    users: [{ name, user: { token: REPLAY_TOKEN } }],
+    users: [{ name, user: { token: init.token ?? REPLAY_TOKEN } }],
     contexts: [{ name, context: { cluster: name, user: name, namespace: init.namespace } }],
     "current-context": name,
     preferences: {},

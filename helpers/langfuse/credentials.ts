@@ -3,9 +3,11 @@
  * langfuse-public-key, langfuse-secret-key). Values are registered for redaction as they arrive and only leave as
  * the Basic authorization header (LangFuse public API: username = public key, password = secret key).
  * Recordings keep Secret values blank; a replay passes `allowBlank` and authenticates with a placeholder.
+ * The read is retried while Transient (helpers/k8s-cluster/read-retry.ts); a missing Secret fails at once.
  */
 import { SmokebookError } from "../errors.ts";
-import type { KubeClients } from "../k8s-cluster/kube-client.ts";
+import type { WaitContext } from "../k8s-cluster/check-context.ts";
+import { readWithRetry } from "../k8s-cluster/read-retry.ts";
 import { registerSecret } from "../redact.ts";
 import { statusOf } from "../remote-errors.ts";
 import { PUBLIC_KEY_KEY, SECRET_KEY_KEY } from "./langfuse-env.ts";
@@ -31,14 +33,17 @@ function decode(value: string | undefined): string {
 }
 
 export async function readLangfuseKeys(
-  clients: KubeClients,
+  ctx: WaitContext,
   namespace: string,
   secretName: string,
   allowBlank = false,
 ): Promise<LangfuseKeys> {
   let data: Record<string, string>;
   try {
-    data = (await clients.core.readNamespacedSecret({ name: secretName, namespace })).data ?? {};
+    const secret = await readWithRetry(ctx, `read Secret ${namespace}/${secretName}`, () =>
+      ctx.clients.core.readNamespacedSecret({ name: secretName, namespace }),
+    );
+    data = secret.data ?? {};
   } catch (error) {
     if (statusOf(error) === 404)
       throw new CredentialsProblem(`Secret ${namespace}/${secretName} does not exist (LANGFUSE_SECRET_NAME)`);

@@ -42,7 +42,7 @@ async function fetchTrace(
   stage: TraceStage,
   onPoll: ((line: PollLine) => void) | undefined,
 ): Promise<{ status: number; detail: string }> {
-  await using tunnel = await openLangfuseTunnel(o.clients, o.env.namespace);
+  await using tunnel = await openLangfuseTunnel(o, o.env.namespace);
   let last = { status: 0, detail: "" };
   const path = `/api/public/traces/${encodeURIComponent(o.traceId)}`;
   try {
@@ -103,11 +103,11 @@ export async function langfuseTraceSmoke(o: TraceSmokeOptions): Promise<TraceSmo
   };
 
   const keys = await attempt("credentials", () =>
-    readLangfuseKeys(o.clients, o.env.namespace, o.env.secretName, o.allowBlankKeys),
+    readLangfuseKeys(o, o.env.namespace, o.env.secretName, o.allowBlankKeys),
   );
 
   const ingest = await attempt("ingest", async () => {
-    await using tunnel = await openLangfuseTunnel(o.clients, o.env.namespace);
+    await using tunnel = await openLangfuseTunnel(o, o.env.namespace);
     return await httpThrough(tunnel, {
       method: "POST",
       path: "/api/public/ingestion",

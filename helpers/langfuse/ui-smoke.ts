@@ -2,9 +2,11 @@
  * Seed 001 "Staging LangFuse UI smoke (internal-only)": GET the LangFuse UI through the internal service;
  * `http_code` must be 200 or 302. The JSON line (utc, namespace, http_code, response_sha256, sanitized
  * response_summary) is returned, appended to LANGFUSE_SMOKE_ARTIFACT_FILE when set, and a failing line is thrown
- * with LangfuseUiSmokeError after it was written.
+ * with LangfuseUiSmokeError after it was written. Reads of the Service and its pods are retried while Transient
+ * within `waitTimeoutMs` (K8S_WAIT_TIMEOUT_SECONDS).
  */
 import type { Clock } from "../clock.ts";
+import { DEFAULT_WAIT_TIMEOUT_SECONDS } from "../k8s-cluster/cluster-env.ts";
 import type { KubeClients } from "../k8s-cluster/kube-client.ts";
 import { httpThrough } from "../k8s-cluster/tunnel-http.ts";
 import { appendArtifactLine } from "./artifact.ts";
@@ -15,11 +17,16 @@ import { responseSummary, scrub, sha256Hex } from "./response-summary.ts";
 
 export const UI_PASS_CODES: ReadonlyArray<number> = [200, 302];
 
-export async function langfuseUiSmoke(clients: KubeClients, env: LangfuseEnv, clock: Clock): Promise<UiSmokeLine> {
+export async function langfuseUiSmoke(
+  clients: KubeClients,
+  env: LangfuseEnv,
+  clock: Clock,
+  waitTimeoutMs = DEFAULT_WAIT_TIMEOUT_SECONDS * 1000,
+): Promise<UiSmokeLine> {
   const utc = new Date(clock.now()).toISOString();
   let line: UiSmokeLine;
   try {
-    await using tunnel = await openLangfuseTunnel(clients, env.namespace);
+    await using tunnel = await openLangfuseTunnel({ clients, clock, waitTimeoutMs }, env.namespace);
     const response = await httpThrough(tunnel, { path: "/", headers: { accept: "text/html" } });
     line = {
       utc,

@@ -5,10 +5,14 @@
  * and selecting the pods, /health 200 through a port-forward. A failure attaches diagnostics (describe-like status,
  * events, log tails) classified as in §6.1 step 4.
  *   RUN_K8S_CLUSTER_SMOKE=1 npx vitest run suites/k8s/cluster.test.ts      (KUBECONFIG / current context)
- * Without the gate it replays fixtures/k8s-cluster/healthy.har; the self-tests below replay the failure recordings.
+ * Without the gate (or without a usable kubeconfig) it replays fixtures/k8s-cluster/healthy.har against the embedded
+ * target fixtures/target — the recording answers only for it — and fails when the run leaves a recorded request
+ * unused; the self-tests below replay the failure recordings.
  */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadContract } from "../../helpers/contract/load.ts";
 import type { FailureClass } from "../../helpers/k8s-cluster/classify.ts";
 import { readClusterEnv } from "../../helpers/k8s-cluster/cluster-env.ts";
 import { CLUSTER_CRITERIA, ClusterRun, runClusterCriteria } from "../../helpers/k8s-cluster/cluster-smoke.ts";
@@ -21,32 +25,43 @@ import { clientsForKubeconfig } from "../../helpers/k8s-cluster/kube-client.ts";
 import { POD_CRITERION } from "../../helpers/k8s-cluster/pod-check.ts";
 import { PVC_CRITERION } from "../../helpers/k8s-cluster/pvc-check.ts";
 import { k8sClusterSmoke } from "../../helpers/k8s-cluster/smokes.ts";
-import { clusterTarget } from "../../helpers/k8s-cluster/target.ts";
+import { clusterTargetFor, replayTarget } from "../../helpers/k8s-cluster/target.ts";
+import { healthFailingCluster } from "../../helpers/k8s-replay/author/cluster-scenarios.ts";
 import { isKubectlOnlyKey } from "../../helpers/k8s-replay/request-key.ts";
 import { startK8sReplay } from "../../helpers/k8s-replay/start-replay.ts";
 import type { PollLine } from "../../helpers/poll.ts";
+import { saveHar } from "../../helpers/replay/har-file.ts";
 import { describeSmoke } from "../../helpers/smoke.ts";
 
 describeSmoke(k8sClusterSmoke, (s) => {
   const polls: PollLine[] = [];
   let connection: ClusterConnection;
   let run: ClusterRun;
+  let ran = 0;
 
   s.beforeAll(async () => {
     const env = readClusterEnv();
     connection = await connectCluster(s.mode, k8sClusterSmoke.recordings[0] as string);
     run = new ClusterRun({
       clients: connection.clients,
-      target: clusterTarget(loadContract().contract),
+      target: clusterTargetFor(s.mode),
       clock: connection.clock,
       waitTimeoutMs: env.waitTimeoutMs,
       onPoll: (line) => polls.push(line),
     });
   });
-  s.afterAll(() => connection?.close());
+  // A replay must have used its whole recording — when every criterion ran (not under -t or a bail).
+  s.afterAll(() => connection?.close({ verify: ran === CLUSTER_CRITERIA.length }));
 
   for (const criterion of CLUSTER_CRITERIA) {
-    s.it(criterion.name, (ctx) => runCriterionWithEvidence(ctx, run, criterion, polls), 900_000);
+    s.it(
+      criterion.name,
+      (ctx) => {
+        ran += 1;
+        return runCriterionWithEvidence(ctx, run, criterion, polls);
+      },
+      900_000,
+    );
   }
 });
 
@@ -94,10 +109,8 @@ const POD_MESSAGES: Record<string, RegExp> = {
     /pod observer-6c9f7d5b8d-x7k2p: CrashLoopBackOff, ready 0\/1, restarts 4, last termination reason: observer: Error \(exit code 1\)/,
 };
 
-/** Entries only kubectl asks for (discovery, Tables): the checks never use them. */
-
 describe("K8s cluster stage against recordings (self-test)", { tags: ["k8s", "replay", "self-test"] }, () => {
-  const target = clusterTarget(loadContract().contract);
+  const target = replayTarget();
 
   it("healthy: every criterion passes, on virtual time, and only recorded requests are made", async () => {
     await using replay = await startK8sReplay("fixtures/k8s-cluster/healthy.har");
@@ -110,6 +123,32 @@ describe("K8s cluster stage against recordings (self-test)", { tags: ["k8s", "re
     expect(outcomes.filter((o) => !o.passed).map((o) => `${o.name}: ${String(o.error)}`)).toEqual([]);
     expect(replay.server.unmatched()).toEqual([]);
     expect(replay.server.unused().filter((k) => !isKubectlOnlyKey(k))).toEqual([]);
+  });
+
+  it("health-failing: pods Ready but the port-forwarded /health answering 503 fails only the health criterion", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "smokebook-k8s-health-"));
+    try {
+      const recording = join(dir, "health-503.har");
+      saveHar(recording, healthFailingCluster(503), {});
+      await using replay = await startK8sReplay(recording);
+      const { outcomes } = await runClusterCriteria({
+        clients: clientsForKubeconfig(replay.kubeconfigPath),
+        target,
+        clock: replay.clock,
+        waitTimeoutMs: 300_000,
+      });
+      const failed = outcomes.filter((o) => !o.passed);
+      expect(failed.map((o) => o.name)).toEqual([HEALTH_CRITERION]);
+      const error = failed[0]?.error;
+      expect(error).toMatchObject({ code: "K8S_HEALTH_FAILED", criterion: HEALTH_CRITERION });
+      expect(String(error)).toMatch(
+        /^ClusterCheckError: a port-forward to a pod answers the health path: GET \/health through port-forward to observer-6c9f7d5b8d-x7k2p:8000 answered 503, expected 200: \{"status":"unavailable"\}/,
+      );
+      expect(replay.server.unmatched()).toEqual([]);
+      expect(replay.server.unused().filter((k) => !isKubectlOnlyKey(k))).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it.each(FAILURES)(

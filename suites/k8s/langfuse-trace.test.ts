@@ -56,6 +56,7 @@ describeSmoke(langfuseTraceSmokeDefinition, (s) => {
         console.log(jsonLine(line));
         await recordJson(ctx, "langfuse-trace-smoke", line);
         await recordSection(ctx, "DEV-044 evidence (seed 001 DoD mapping)", dev044Evidence(line));
+        await connection.close();
       } catch (error) {
         if (error instanceof LangfuseTraceStageError) {
           console.log(jsonLine(error.line));
@@ -141,6 +142,25 @@ describe("LangFuse trace persistence smoke against recordings (self-test)", {
         ingest_http_code: 207,
         fetch_before_http_code: 200,
         fetch_after_http_code: 503,
+      });
+    }));
+
+  it("a trace LangFuse never answers 200 for before the restart fails stage fetch_before_restart, with no rollback", () =>
+    withTemp(async (dir) => {
+      const file = join(dir, "trace.jsonl");
+      const recording = variant(dir, "never-queryable", langfuseTrace({ neverQueryable: true }));
+      const attempt = replayTrace(recording, file);
+      await expect(attempt).rejects.toBeInstanceOf(LangfuseTraceStageError);
+      await expect(attempt).rejects.toMatchObject({ stage: "fetch_before_restart" });
+      await expect(attempt).rejects.toThrow(
+        /^stage "fetch_before_restart": trace smokebook-trace-\S+ not queryable before the restart: not readable within 120s; last HTTP 404$/,
+      );
+      expect(JSON.parse(readFileSync(file, "utf8"))).toMatchObject({
+        result: "fail",
+        stage: "fetch_before_restart",
+        ingest_http_code: 207,
+        fetch_before_http_code: 404,
+        fetch_after_http_code: null,
       });
     }));
 

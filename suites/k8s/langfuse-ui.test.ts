@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { recordIds, recordJson } from "../../helpers/evidence/record.ts";
+import { readClusterEnv } from "../../helpers/k8s-cluster/cluster-env.ts";
 import { connectCluster } from "../../helpers/k8s-cluster/connect.ts";
 import { clientsForKubeconfig } from "../../helpers/k8s-cluster/kube-client.ts";
 import { langfuseUi } from "../../helpers/k8s-replay/author/langfuse-scenarios.ts";
@@ -30,9 +31,10 @@ describeSmoke(langfuseUiSmokeDefinition, (s) => {
     await using connection = await connectCluster(s.mode, langfuseUiSmokeDefinition.recordings[0] as string);
     await recordIds(ctx, { context: connection.clients.describe, namespace: env.namespace });
     try {
-      const line = await langfuseUiSmoke(connection.clients, env, connection.clock);
+      const line = await langfuseUiSmoke(connection.clients, env, connection.clock, readClusterEnv().waitTimeoutMs);
       console.log(jsonLine(line));
       await recordJson(ctx, "langfuse-ui-smoke", line);
+      await connection.close();
     } catch (error) {
       if (error instanceof LangfuseUiSmokeError) {
         console.log(jsonLine(error.line));

@@ -4,10 +4,10 @@
  * data directory (exec) is still there after the pod is deleted and its replacement is Ready; then it is removed.
  * Destructive: it deletes a pod of the target Deployment.
  *   RUN_K8S_RESTART_SMOKE=1 npx vitest run suites/k8s/pod-restart.test.ts
- * Without the gate it replays fixtures/k8s-cluster/pod-restart.har; the self-test replays marker-lost.har.
+ * Without the gate (or without a usable kubeconfig) it replays fixtures/k8s-cluster/pod-restart.har against the
+ * embedded target fixtures/target; the self-test replays marker-lost.har.
  */
 import { describe, expect, it } from "vitest";
-import { loadContract } from "../../helpers/contract/load.ts";
 import { recordIds, recordJson, recordPoll } from "../../helpers/evidence/record.ts";
 import { readClusterEnv } from "../../helpers/k8s-cluster/cluster-env.ts";
 import { connectCluster } from "../../helpers/k8s-cluster/connect.ts";
@@ -16,7 +16,7 @@ import { ClusterCheckError } from "../../helpers/k8s-cluster/errors.ts";
 import { clientsForKubeconfig } from "../../helpers/k8s-cluster/kube-client.ts";
 import { podRestartSmoke, RESTART_CRITERION } from "../../helpers/k8s-cluster/restart-smoke.ts";
 import { k8sPodRestartSmoke } from "../../helpers/k8s-cluster/smokes.ts";
-import { clusterTarget } from "../../helpers/k8s-cluster/target.ts";
+import { clusterTargetFor, replayTarget } from "../../helpers/k8s-cluster/target.ts";
 import { uniqueRunId } from "../../helpers/k8s-cluster/unique-id.ts";
 import { recordedId } from "../../helpers/k8s-replay/recording.ts";
 import { isKubectlOnlyKey } from "../../helpers/k8s-replay/request-key.ts";
@@ -32,7 +32,7 @@ describeSmoke(k8sPodRestartSmoke, (s) => {
       const polls: PollLine[] = [];
       const check = {
         clients: connection.clients,
-        target: clusterTarget(loadContract().contract),
+        target: clusterTargetFor(s.mode),
         clock: connection.clock,
         waitTimeoutMs: readClusterEnv().waitTimeoutMs,
         onPoll: (line: PollLine) => polls.push(line),
@@ -45,6 +45,7 @@ describeSmoke(k8sPodRestartSmoke, (s) => {
         const outcome = await podRestartSmoke(check, facts.matchLabels, marker);
         await recordIds(ctx, { pod_before: outcome.before, pod_after: outcome.after });
         await recordJson(ctx, "k8s-pod-restart", { result: "pass", ...outcome });
+        await connection.close();
       } finally {
         for (const line of polls) await recordPoll(ctx, line);
       }
@@ -58,7 +59,7 @@ describe("K8s pod restart against recordings (self-test)", { tags: ["k8s", "repl
     await using replay = await startK8sReplay("fixtures/k8s-cluster/marker-lost.har");
     const check = {
       clients: clientsForKubeconfig(replay.kubeconfigPath),
-      target: clusterTarget(loadContract().contract),
+      target: replayTarget(),
       clock: replay.clock,
       waitTimeoutMs: 300_000,
     };

@@ -5,69 +5,24 @@
  */
 import type { Har } from "har-format";
 import { ingestionBatch } from "../../langfuse/ingestion.ts";
-import type { ParsedHttpRequest } from "../http-bytes.ts";
-import { type DeploymentStatusInit, deployment, list, secret, service } from "./objects.ts";
-import { pod } from "./pods.ts";
-import { RecordingBuilder, type TunnelResponseInit } from "./recording-builder.ts";
+import { rollout } from "./langfuse-rollout.ts";
+import {
+  COMMENT,
+  EVENT_ID,
+  json,
+  listPods,
+  NS,
+  RESTARTED,
+  readService,
+  request,
+  TRACE_ID,
+  traceBody,
+} from "./langfuse-steps.ts";
+import { secret } from "./objects.ts";
+import { RecordingBuilder } from "./recording-builder.ts";
 import { Timeline } from "./timeline.ts";
-import { LANGFUSE, type Workload } from "./workload.ts";
-
-const NS = LANGFUSE.namespace;
-const RESTARTED: Workload = { ...LANGFUSE, replicaSetHash: "7c6f8d9b4f" };
-const SELECTOR = "app=langfuse";
-const TRACE_ID = "smokebook-trace-20260224T170102Z-3c9e51";
-const EVENT_ID = "smokebook-event-20260224T170102Z-3c9e51";
-const COMMENT = (name: string) =>
-  `smokebook LangFuse recording "${name}" (authored from real API shapes; see helpers/k8s-replay/author)`;
-
-function langfusePod(b: RecordingBuilder, w: Workload, suffix: string, created: string) {
-  return pod({
-    workload: w,
-    suffix,
-    created,
-    resourceVersion: b.timeline.nextResourceVersion(),
-    podIp: "10.244.2.14",
-    state: { kind: "running", startedAt: created },
-  });
-}
-
-function readService(b: RecordingBuilder): void {
-  b.get(
-    `/api/v1/namespaces/${NS}/services/langfuse-internal`,
-    service(LANGFUSE, "langfuse-internal", b.timeline.nextResourceVersion()),
-  );
-}
-
-function listPods(b: RecordingBuilder, w: Workload, suffix: string, created: string): string {
-  const p = langfusePod(b, w, suffix, created);
-  const rv = b.timeline.nextResourceVersion();
-  b.get(`/api/v1/namespaces/${NS}/pods?labelSelector=${encodeURIComponent(SELECTOR)}`, list("Pod", "v1", [p], rv));
-  return p.metadata.name;
-}
-
-function request(method: string, path: string, body = ""): ParsedHttpRequest {
-  const headers: Record<string, string> = {
-    accept: method === "GET" && path === "/" ? "text/html" : "application/json",
-    host: "127.0.0.1",
-    connection: "close",
-  };
-  if (path !== "/") headers.authorization = "[REDACTED]";
-  if (body) headers["content-type"] = "application/json";
-  return { method, path, headers, body: Buffer.from(body) };
-}
-
-function json(status: number, statusText: string, body: unknown, at: Date): TunnelResponseInit {
-  return {
-    status,
-    statusText,
-    headers: [
-      { name: "content-type", value: "application/json; charset=utf-8" },
-      { name: "date", value: at.toUTCString() },
-      { name: "vary", value: "Accept-Encoding" },
-    ],
-    body: JSON.stringify(body),
-  };
-}
+import type { TunnelResponseInit } from "./upgrade-entries.ts";
+import { LANGFUSE } from "./workload.ts";
 
 /** `status` other than 200 writes a variant for self-tests (never a committed fixture). */
 export function langfuseUi(status = 200): Har {
@@ -93,99 +48,14 @@ export function langfuseUi(status = 200): Har {
   );
 }
 
-function traceBody(at: string) {
-  return {
-    id: TRACE_ID,
-    projectId: "cm7q2x8k40001ad08h3f6y1zr",
-    name: "smokebook-trace-persistence",
-    timestamp: at,
-    environment: "default",
-    tags: [],
-    bookmarked: false,
-    release: null,
-    version: null,
-    userId: null,
-    sessionId: null,
-    public: false,
-    input: null,
-    output: null,
-    metadata: { source: "smokebook", smoke: "trace-persistence" },
-    createdAt: at,
-    updatedAt: at,
-    htmlPath: `/project/cm7q2x8k40001ad08h3f6y1zr/traces/${TRACE_ID}`,
-    latency: 0,
-    totalCost: 0,
-    observations: [],
-    scores: [],
-  };
-}
-
-function rollout(b: RecordingBuilder): void {
-  const t = b.timeline;
-  const restartedAt = t.iso();
-  const state = (s: Partial<DeploymentStatusInit>): DeploymentStatusInit => ({
-    at: t.iso(),
-    generation: 2,
-    restartedAt,
-    ...s,
-  });
-  b.json(
-    "PATCH",
-    `/apis/apps/v1/namespaces/${NS}/deployments/langfuse`,
-    200,
-    deployment(LANGFUSE, t.nextResourceVersion(), state({ observedGeneration: 1, available: 1 })),
-    {
-      requestBody: {
-        mimeType: "application/strategic-merge-patch+json",
-        text: JSON.stringify({
-          spec: { template: { metadata: { annotations: { "kubectl.kubernetes.io/restartedAt": restartedAt } } } },
-        }),
-      },
-    },
-  );
-  const path = `/apis/apps/v1/namespaces/${NS}/deployments`;
-  const rv = t.nextResourceVersion();
-  b.get(
-    `${path}?fieldSelector=${encodeURIComponent("metadata.name=langfuse")}`,
-    list("Deployment", "apps/v1", [deployment(LANGFUSE, rv, state({ observedGeneration: 1, available: 1 }))], rv),
-  );
-  b.watch(
-    path,
-    { fieldSelector: "metadata.name=langfuse", timeoutSeconds: "60", allowWatchBookmarks: "true", resourceVersion: rv },
-    [
-      {
-        type: "MODIFIED",
-        object: deployment(
-          RESTARTED,
-          t.nextResourceVersion(),
-          state({ replicas: 2, updated: 1, available: 1, ready: 1, progressing: "ReplicaSetUpdated" }),
-        ),
-      },
-      {
-        type: "MODIFIED",
-        object: deployment(
-          RESTARTED,
-          t.nextResourceVersion(),
-          state({ replicas: 2, updated: 1, available: 2, ready: 2, progressing: "ReplicaSetUpdated" }),
-        ),
-      },
-      {
-        type: "MODIFIED",
-        object: deployment(
-          RESTARTED,
-          t.nextResourceVersion(),
-          state({ replicas: 1, updated: 1, available: 1, ready: 1, progressing: "NewReplicaSetAvailable" }),
-        ),
-      },
-    ],
-    41_300,
-  );
-}
-
-/** Variants for self-tests (written to a temp dir, never committed): a Secret lacking a key, a refused ingest. */
+/**
+ * Variants for self-tests (written to a temp dir, never committed): a Secret lacking a key, a refused ingest, a
+ * trace that is never queryable before the restart (LangFuse keeps answering 404: its worker does not ingest).
+ */
 export interface TraceVariant {
   secretKeys?: string[];
   ingest?: TunnelResponseInit;
+  neverQueryable?: boolean;
 }
 
 function traceRun(
@@ -234,6 +104,7 @@ function traceRun(
       t.now,
     ),
   );
+  if (variant.neverQueryable) return b.har(meta, COMMENT(name));
   b.pause(5000);
   listPods(b, LANGFUSE, "k2v9d", oldCreated);
   b.portForward(NS, before, 3000, request("GET", tracePath), json(200, "OK", traceBody(ingestedAt), t.now));

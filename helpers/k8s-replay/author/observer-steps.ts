@@ -2,21 +2,10 @@
  * The requests the live K8s checks make (helpers/k8s-cluster), as recording steps for the observer target, in the
  * order a run makes them. Scenario files combine them with the state they describe.
  */
-import { APIS_DISCOVERY, CORE_DISCOVERY, DISCOVERY_ACCEPT, TABLE_ACCEPT, VERSION } from "./discovery.ts";
-import {
-  configMap,
-  type DeploymentStatusInit,
-  deployment,
-  type EventInit,
-  event,
-  list,
-  pvc,
-  secret,
-  service,
-} from "./objects.ts";
+import { type DeploymentStatusInit, deployment } from "./deployment-object.ts";
+import { configMap, list, pvc, secret, service } from "./objects.ts";
 import { type PodInit, pod } from "./pods.ts";
 import type { RecordingBuilder } from "./recording-builder.ts";
-import { age, podTable, pvcTable } from "./tables.ts";
 import type { Workload } from "./workload.ts";
 
 export const WATCH_ROUND_MS = 60_000;
@@ -34,13 +23,14 @@ export interface ObserverState {
 }
 
 const ns = (w: Workload) => w.namespace;
-const podsPath = (w: Workload) => `/api/v1/namespaces/${ns(w)}/pods`;
+export const podsPath = (w: Workload) => `/api/v1/namespaces/${ns(w)}/pods`;
 const selector = (w: Workload) =>
   Object.entries(w.matchLabels)
     .map(([k, v]) => `${k}=${v}`)
     .join(",");
 
-function pods(b: RecordingBuilder, state: ObserverState): PodObject[] {
+/** The state's pods as objects, each with a fresh resourceVersion. */
+export function podObjects(b: RecordingBuilder, state: ObserverState): PodObject[] {
   return state.pods.map((p) => pod({ ...p, resourceVersion: p.resourceVersion || b.timeline.nextResourceVersion() }));
 }
 
@@ -52,7 +42,7 @@ export function readDeployment(b: RecordingBuilder, state: ObserverState): void 
   );
 }
 
-function pvcList(b: RecordingBuilder, state: ObserverState) {
+export function pvcList(b: RecordingBuilder, state: ObserverState) {
   const w = state.workload;
   const rv = b.timeline.nextResourceVersion();
   return list(
@@ -92,7 +82,7 @@ export function deploymentWait(b: RecordingBuilder, state: ObserverState): void 
 }
 
 export function listPods(b: RecordingBuilder, state: ObserverState): PodObject[] {
-  const objects = pods(b, state);
+  const objects = podObjects(b, state);
   const rv = b.timeline.nextResourceVersion();
   b.get(
     `${podsPath(state.workload)}?labelSelector=${encodeURIComponent(selector(state.workload))}`,
@@ -128,120 +118,39 @@ export function readService(b: RecordingBuilder, state: ObserverState): void {
   b.get(`/api/v1/namespaces/${ns(w)}/services/${w.name}`, service(w, w.name, b.timeline.nextResourceVersion()));
 }
 
-/** GET <health> through a port-forward to `podName`, answered by the observer's /health handler. */
-export function healthThroughPortForward(b: RecordingBuilder, w: Workload, podName: string, ticks: number): void {
-  const body = JSON.stringify({ status: "ok", ticks, universe_entries: 0 });
+/** What the observer's /health handler answered: 200 with its status, or a failure (self-test variants). */
+export interface HealthAnswer {
+  status: number;
+  statusText: string;
+  body: string;
+}
+
+export const HEALTH_OK: HealthAnswer = {
+  status: 200,
+  statusText: "OK",
+  body: JSON.stringify({ status: "ok", ticks: 1134, universe_entries: 0 }),
+};
+
+/** GET <health> through a port-forward to `podName`, answered with `answer`. */
+export function healthThroughPortForward(
+  b: RecordingBuilder,
+  w: Workload,
+  podName: string,
+  answer: HealthAnswer = HEALTH_OK,
+): void {
   b.portForward(
     w.namespace,
     podName,
     w.port.number,
     { method: "GET", path: w.health, headers: { host: "127.0.0.1", connection: "close" }, body: Buffer.alloc(0) },
     {
-      status: 200,
-      statusText: "OK",
+      status: answer.status,
+      statusText: answer.statusText,
       headers: [
         { name: "Content-Type", value: "application/json" },
         { name: "Date", value: b.timeline.now.toUTCString() },
       ],
-      body,
+      body: answer.body,
     },
-  );
-}
-
-export interface DiagnosticsScript {
-  pvcEvents?: Array<Omit<EventInit, "namespace" | "involved" | "resourceVersion">>;
-  podEvents?: Array<Omit<EventInit, "namespace" | "involved" | "resourceVersion">>;
-  log?: string;
-  previousLog?: string;
-}
-
-function events(
-  b: RecordingBuilder,
-  w: Workload,
-  kind: string,
-  name: string,
-  items: DiagnosticsScript["podEvents"] = [],
-) {
-  const fieldSelector = `involvedObject.kind=${kind},involvedObject.name=${name}`;
-  const rv = b.timeline.nextResourceVersion();
-  const objects = items.map((e) =>
-    event({
-      ...e,
-      namespace: w.namespace,
-      involved: { kind, name, ...(kind === "Pod" ? { fieldPath: `spec.containers{${w.container}}` } : {}) },
-      resourceVersion: rv,
-    }),
-  );
-  b.get(
-    `/api/v1/namespaces/${w.namespace}/events?fieldSelector=${encodeURIComponent(fieldSelector)}`,
-    list("Event", "v1", objects, rv),
-  );
-}
-
-/** What collectDiagnostics reads after the first failure. */
-export function diagnostics(b: RecordingBuilder, state: ObserverState, script: DiagnosticsScript): void {
-  const w = state.workload;
-  readDeployment(b, state);
-  b.get(`/api/v1/namespaces/${ns(w)}/persistentvolumeclaims`, pvcList(b, state));
-  if (state.pvcPhase !== "Bound")
-    events(b, w, "PersistentVolumeClaim", w.volume.claim ?? "observer-runtime", script.pvcEvents);
-  for (const p of listPods(b, state)) {
-    const name = p.metadata.name;
-    events(b, w, "Pod", name, script.podEvents);
-    const restarts = p.status.containerStatuses?.[0]?.restartCount ?? 0;
-    if (script.log !== undefined) b.log(w.namespace, name, w.container, script.log);
-    if (restarts > 0 && script.previousLog !== undefined)
-      b.log(w.namespace, name, w.container, script.previousLog, { previous: true });
-  }
-}
-
-function restartsCell(c: { restartCount?: number; lastState?: unknown } | undefined, at: Date): string {
-  const finished = (c?.lastState as { terminated?: { finishedAt?: string } } | undefined)?.terminated?.finishedAt;
-  const count = String(c?.restartCount ?? 0);
-  return finished ? `${count} (${age(finished, at)} ago)` : count;
-}
-
-/** What `kubectl get pods` and `kubectl get pvc` ask (kubectl 1.32 against a 1.32 server). */
-export function kubectlGets(b: RecordingBuilder, state: ObserverState): void {
-  const w = state.workload;
-  b.get("/version?timeout=5s", VERSION);
-  b.json("GET", "/api?timeout=32s", 200, CORE_DISCOVERY, { accept: DISCOVERY_ACCEPT });
-  b.json("GET", "/apis?timeout=32s", 200, APIS_DISCOVERY, { accept: DISCOVERY_ACCEPT });
-  const objects = pods(b, state);
-  const at = b.timeline.now;
-  const rows = objects.map((p) => {
-    const c = p.status.containerStatuses?.[0];
-    const waiting = (c?.state as { waiting?: { reason?: string } } | undefined)?.waiting?.reason;
-    return {
-      object: p as unknown as Parameters<typeof podTable>[0][number]["object"],
-      ready: `${c?.ready ? 1 : 0}/1`,
-      status: waiting ?? p.status.phase,
-      restarts: restartsCell(c, at),
-      ip: (p.status as { podIP?: string }).podIP ?? "<none>",
-      node: (p.spec as { nodeName?: string }).nodeName ?? "<none>",
-    };
-  });
-  b.json("GET", `${podsPath(w)}?limit=500`, 200, podTable(rows, at, b.timeline.nextResourceVersion()), {
-    accept: TABLE_ACCEPT,
-  });
-  const claim = pvcList(b, state).items[0] as ReturnType<typeof pvc>;
-  b.json(
-    "GET",
-    `/api/v1/namespaces/${ns(w)}/persistentvolumeclaims?limit=500`,
-    200,
-    pvcTable(
-      [
-        {
-          object: claim as unknown as Parameters<typeof pvcTable>[0][number]["object"],
-          status: state.pvcPhase,
-          volume: (claim.spec as { volumeName?: string }).volumeName ?? "",
-          capacity: state.pvcPhase === "Bound" ? "5Gi" : "",
-          storageClass: state.storageClass,
-        },
-      ],
-      at,
-      b.timeline.nextResourceVersion(),
-    ),
-    { accept: TABLE_ACCEPT },
   );
 }

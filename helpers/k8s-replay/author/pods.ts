@@ -2,7 +2,9 @@
  * Pods as the API server returns them (core/v1 Pod, Kubernetes 1.30+ field set) in the states the scenarios need:
  * running and ready, unschedulable for an unbound claim, crash-looping, stuck pulling its image, terminating.
  */
-import { digestFor, uidFor } from "./timeline.ts";
+import { containerStatus } from "./container-status.ts";
+import { containerSpec, podVolumes } from "./pod-spec.ts";
+import { uidFor } from "./timeline.ts";
 import type { Workload } from "./workload.ts";
 
 export type PodState =
@@ -44,114 +46,6 @@ function condition(type: string, status: "True" | "False", at: string, reason?: 
     ...(reason ? { reason } : {}),
     ...(message ? { message } : {}),
   };
-}
-
-function containerSpec(w: Workload) {
-  const probe = {
-    httpGet: { path: w.health, port: w.port.name, scheme: "HTTP" },
-    timeoutSeconds: 1,
-    successThreshold: 1,
-    failureThreshold: 3,
-  };
-  return {
-    name: w.container,
-    image: w.image,
-    ports: [{ name: w.port.name, containerPort: w.port.number, protocol: "TCP" }],
-    envFrom: [
-      ...w.envFrom.configMaps.map((name) => ({ configMapRef: { name } })),
-      ...w.envFrom.secrets.map((name) => ({ secretRef: { name } })),
-    ],
-    resources: {},
-    volumeMounts: [
-      ...w.volume.mounts.map((m) => ({
-        name: w.volume.name,
-        mountPath: m.path,
-        ...(m.subPath ? { subPath: m.subPath } : {}),
-      })),
-      { name: "kube-api-access-7xk2d", readOnly: true, mountPath: "/var/run/secrets/kubernetes.io/serviceaccount" },
-    ],
-    livenessProbe: { ...probe, initialDelaySeconds: 10, periodSeconds: 20 },
-    readinessProbe: { ...probe, periodSeconds: 10 },
-    terminationMessagePath: "/dev/termination-log",
-    terminationMessagePolicy: "File",
-    imagePullPolicy: "IfNotPresent",
-    securityContext: { allowPrivilegeEscalation: false },
-  };
-}
-
-export function podVolumes(w: Workload) {
-  const data = w.volume.claim
-    ? { name: w.volume.name, persistentVolumeClaim: { claimName: w.volume.claim } }
-    : { name: w.volume.name, emptyDir: {} };
-  return [data];
-}
-
-function containerStatus(init: PodInit, name: string) {
-  const w = init.workload;
-  const base = {
-    name: w.container,
-    image: w.image,
-    imageID: w.imageId,
-    containerID: `containerd://${digestFor(`${name}-c`)}`,
-  };
-  const s = init.state;
-  switch (s.kind) {
-    case "running":
-      return {
-        ...base,
-        state: { running: { startedAt: s.startedAt } },
-        lastState: {},
-        ready: true,
-        restartCount: 0,
-        started: true,
-      };
-    case "crashloop":
-      return {
-        ...base,
-        state: {
-          waiting: {
-            reason: "CrashLoopBackOff",
-            message: `back-off ${s.backOff} restarting failed container=${w.container} pod=${name}_${w.namespace}(${uidFor(name)})`,
-          },
-        },
-        lastState: {
-          terminated: {
-            exitCode: s.exitCode,
-            reason: "Error",
-            startedAt: s.lastStartedAt,
-            finishedAt: s.lastFinishedAt,
-            containerID: base.containerID,
-          },
-        },
-        ready: false,
-        restartCount: s.restarts,
-        started: false,
-      };
-    case "image-pull-backoff":
-      return {
-        name: w.container,
-        image: w.image,
-        imageID: "",
-        state: { waiting: { reason: "ImagePullBackOff", message: `Back-off pulling image "${w.image}"` } },
-        lastState: {},
-        ready: false,
-        restartCount: 0,
-        started: false,
-      };
-    case "container-creating":
-      return {
-        name: w.container,
-        image: w.image,
-        imageID: "",
-        state: { waiting: { reason: "ContainerCreating" } },
-        lastState: {},
-        ready: false,
-        restartCount: 0,
-        started: false,
-      };
-    case "unschedulable":
-      return undefined;
-  }
 }
 
 export function pod(init: PodInit) {

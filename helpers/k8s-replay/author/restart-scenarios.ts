@@ -6,8 +6,9 @@
  */
 import type { Har } from "har-format";
 import { markerPathFor, writeMarkerCommand } from "../../k8s-cluster/restart-smoke.ts";
+import { kubectlGets } from "./kubectl-steps.ts";
 import { list } from "./objects.ts";
-import { kubectlGets, type ObserverState, readDeployment } from "./observer-steps.ts";
+import { type ObserverState, readDeployment } from "./observer-steps.ts";
 import { type PodInit, pod } from "./pods.ts";
 import { RecordingBuilder } from "./recording-builder.ts";
 import { Timeline } from "./timeline.ts";

@@ -14,13 +14,8 @@ import { fileURLToPath } from "node:url";
 import type { Har } from "har-format";
 import { fromRoot } from "../../paths.ts";
 import { saveHar } from "../../replay/har-file.ts";
-import {
-  crashLoopCluster,
-  healthyCluster,
-  imagePullBackOffCluster,
-  permissionDeniedCluster,
-  pvcPendingCluster,
-} from "./cluster-scenarios.ts";
+import { healthyCluster, imagePullBackOffCluster, pvcPendingCluster } from "./cluster-scenarios.ts";
+import { crashLoopCluster, permissionDeniedCluster } from "./crash-scenarios.ts";
 import { langfuse503AfterRestart, langfuseTrace, langfuseUi } from "./langfuse-scenarios.ts";
 import { markerLost, podRestart } from "./restart-scenarios.ts";
 
