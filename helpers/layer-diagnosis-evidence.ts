@@ -34,7 +34,7 @@ export interface CheckMeta {
 /**
  * Runs one stage check and records its outcome as a contract-item line; a failure is rethrown unchanged.
  * A check blocked by an earlier failure (code STAGE_BLOCKED: no image, no container) records nothing, so the
- * diagnosis counts the cause once.
+ * diagnosis counts the cause once; one that does not apply to the contract (CHECK_NOT_APPLICABLE) records a skip.
  */
 export async function checkItem<T>(ctx: Annotator, meta: CheckMeta, run: () => Promise<T> | T): Promise<T> {
   try {
@@ -42,7 +42,12 @@ export async function checkItem<T>(ctx: Annotator, meta: CheckMeta, run: () => P
     await recordItemResult(ctx, { ...meta, status: "pass" });
     return value;
   } catch (error) {
-    if ((error as { code?: unknown } | null)?.code === "STAGE_BLOCKED") throw error;
+    const code = (error as { code?: unknown } | null)?.code;
+    if (code === "STAGE_BLOCKED") throw error;
+    if (code === "CHECK_NOT_APPLICABLE") {
+      await recordItemResult(ctx, { ...meta, status: "skip", message: (error as Error).message });
+      throw error;
+    }
     const violation = error instanceof ContractViolation ? error : undefined;
     await recordItemResult(ctx, {
       ...meta,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { CheckNotApplicableError } from "./contract/errors.ts";
 import { diagnose, type ItemResult, renderDiagnosis } from "./layer-diagnosis.ts";
-import { itemResultsFromJsonl, readSharedResults } from "./layer-diagnosis-evidence.ts";
+import { checkItem, itemResultsFromJsonl, readSharedResults } from "./layer-diagnosis-evidence.ts";
 
 const files = { local: "t/src", docker: "t/docker/Dockerfile", k8s: "t/k8s/overlays/production" };
 const pass = (stage: ItemResult["stage"], item: ItemResult["item"]): ItemResult => ({
@@ -94,5 +95,22 @@ describe("shared results", () => {
     const shared = readSharedResults({}, [pass("k8s", "port")]);
     expect(shared.results).toEqual([pass("k8s", "port")]);
     expect(shared.source).toMatch(/SMOKEBOOK_EVIDENCE_DIR is not set/);
+  });
+});
+
+describe("checkItem", () => {
+  it("records a check that does not apply as a skip with its note, never as a pass", {
+    tags: ["self-test"],
+  }, async () => {
+    const records: unknown[] = [];
+    const ctx = { annotate: async (message: string) => void records.push(JSON.parse(message)) } as never;
+    const meta = { stage: "docker" as const, item: "env" as const, check: "docker run -e" };
+    const run = checkItem(ctx, meta, () => {
+      throw new CheckNotApplicableError("not checked: nothing to override");
+    });
+    await expect(run).rejects.toBeInstanceOf(CheckNotApplicableError);
+    expect(records).toEqual([
+      { name: "contract-item", value: { ...meta, status: "skip", message: "not checked: nothing to override" } },
+    ]);
   });
 });

@@ -10,9 +10,9 @@
  *   cli     bash scripts/bench/docker-cli-smoke.sh
  */
 import { spawnSync } from "node:child_process";
-import { loadContract } from "../helpers/contract/load.ts";
+import { loadTargetContract } from "../helpers/contract/load.ts";
 import { envDefaults, expectedPaths, overridableVariable } from "../helpers/contract/resolve.ts";
-import { BASE_IMAGE, ensureBaseImage } from "../helpers/docker/base-image.ts";
+import { provideBaseImage, readBaseImage } from "../helpers/docker/base-image-source.ts";
 import { fromRoot } from "../helpers/paths.ts";
 import { VITEST_CLI } from "../helpers/testing/child-vitest.ts";
 
@@ -27,7 +27,7 @@ function median(values: number[]): number {
 }
 
 function cliEnv(): Record<string, string> {
-  const loaded = loadContract();
+  const loaded = loadTargetContract();
   const { contract } = loaded;
   const paths = expectedPaths(contract);
   const override = overridableVariable(contract);
@@ -35,7 +35,7 @@ function cliEnv(): Record<string, string> {
     TARGET_DIR: loaded.targetDir,
     DOCKERFILE: contract.docker.dockerfile,
     BASE_IMAGE_ARG: contract.docker.baseImageArg,
-    BASE_IMAGE,
+    BASE_IMAGE: readBaseImage(),
     PORT: String(contract.port.number),
     HEALTH_PATH: contract.health.path,
     DATA_PATH: paths.directories[contract.app.records.directory] as string,
@@ -79,7 +79,12 @@ async function main(argv: string[]): Promise<number> {
     console.error("usage: node scripts/bench-docker.ts [--rounds N]");
     return 2;
   }
-  await ensureBaseImage({ log: (line) => console.log(line) });
+  const base = await provideBaseImage();
+  if (!base.available) {
+    console.error(base.note);
+    return 1;
+  }
+  console.log(`base image ${base.image} (${base.origin})`);
   const env = cliEnv();
   const times: Record<Kind, number[]> = { stage: [], vitest: [], cli: [] };
   for (let round = 1; round <= rounds; round++) {

@@ -4,9 +4,12 @@
  *
  *   npm run docker:base-image [-- --force]
  *
- * Idempotent: skips when the image exists with the same Node version label, unless --force.
+ * Idempotent: skips when the image exists with the same Node version label, unless --force. Needs busybox: when it
+ * is missing, installs busybox-static as root or through passwordless sudo, else says how to install it.
+ * With SMOKEBOOK_BASE_IMAGE set to another image the Docker stage builds FROM that one, and says so here.
  */
 import { BASE_IMAGE, ensureBaseImage } from "../helpers/docker/base-image.ts";
+import { BASE_IMAGE_VARIABLE, readBaseImage } from "../helpers/docker/base-image-source.ts";
 
 export { BASE_IMAGE, ensureBaseImage };
 
@@ -15,6 +18,10 @@ async function main(argv: string[]): Promise<number> {
   if (unknown.length > 0) {
     console.error(`unknown argument ${unknown.join(" ")}; usage: node scripts/build-base-image.ts [--force]`);
     return 2;
+  }
+  const chosen = readBaseImage();
+  if (chosen !== BASE_IMAGE) {
+    console.log(`${BASE_IMAGE_VARIABLE}=${chosen}: the Docker stage builds FROM ${chosen}, not ${BASE_IMAGE}`);
   }
   try {
     const result = await ensureBaseImage({ force: argv.includes("--force"), log: (line) => console.log(line) });

@@ -87,3 +87,13 @@ export class StageBlockedError extends SmokebookError {
     super("STAGE_BLOCKED", message);
   }
 }
+
+/**
+ * A check that does not apply to this contract (e.g. no variable declares values to override with -e). The stage
+ * suites turn it into a skip with its message as the note (a failure under SMOKEBOOK_STRICT) — never a silent pass.
+ */
+export class CheckNotApplicableError extends SmokebookError {
+  constructor(message: string) {
+    super("CHECK_NOT_APPLICABLE", message);
+  }
+}

@@ -1,12 +1,21 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { parse, stringify } from "yaml";
 import { fromRoot } from "../paths.ts";
 import { thrownError } from "../testing/thrown-error.ts";
 import { ContractFileError } from "./errors.ts";
-import { DEFAULT_TARGET, fieldPath, loadContract, readTargetDir } from "./load.ts";
+import {
+  DEFAULT_TARGET,
+  embeddedTargetDir,
+  fieldPath,
+  loadContract,
+  loadEmbeddedContract,
+  loadTargetContract,
+  readTargetDir,
+} from "./load.ts";
+import { TargetCopy } from "./target-copy.ts";
 
 const original = readFileSync(fromRoot(DEFAULT_TARGET, "contract.yaml"), "utf8");
 const scratch = mkdtempSync(join(tmpdir(), "smokebook-contract-"));
@@ -72,6 +81,23 @@ describe("loadContract", () => {
     writeFileSync(join(dir, "contract.yaml"), "name: [observer\n");
     expect(failure(dir).message).toMatch(/contract\.yaml: line \d+, column \d+: valid YAML/);
     expect(failure(join(scratch, "nowhere")).message).toMatch(/nowhere\/contract\.yaml: \(document\): a contract file/);
+  });
+});
+
+describe("the embedded target and the target under test", () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("self-tests and replays read fixtures/target whatever SMOKEBOOK_TARGET says", {
+    tags: ["self-test"],
+  }, async () => {
+    const own = brokenTarget((doc) => (doc.name = "users-own-target"));
+    vi.stubEnv("SMOKEBOOK_TARGET", own);
+    expect(loadTargetContract().contract.name).toBe("users-own-target");
+    expect(embeddedTargetDir()).toBe(fromRoot(DEFAULT_TARGET));
+    expect(loadEmbeddedContract().contract.name).toBe("observer");
+    await using copy = new TargetCopy(undefined, "embedded");
+    expect(copy.load().contract.name).toBe("observer");
+    expect(copy.read("docker/Dockerfile")).toMatch(/^USER 1000$/m);
   });
 });
 

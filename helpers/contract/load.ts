@@ -1,6 +1,10 @@
 /**
- * Reads a target's contract.yaml. The target folder comes from SMOKEBOOK_TARGET (default fixtures/target), relative
- * to the repository root unless absolute; it has the layout of fixtures/target (contract.yaml at its top).
+ * Reads a target's contract.yaml. Two targets, never mixed up:
+ *   - the target under test, which only the stage criteria read: SMOKEBOOK_TARGET (default fixtures/target),
+ *     relative to the repository root unless absolute (loadTargetContract);
+ *   - the embedded sample target fixtures/target, which self-tests, replays and anything whose expectations are
+ *     written for it read whatever SMOKEBOOK_TARGET says (loadEmbeddedContract, embeddedTargetDir).
+ * A target has the layout of fixtures/target (contract.yaml at its top).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
@@ -22,10 +26,15 @@ export interface LoadedContract {
   file: string;
 }
 
-/** The target folder named by SMOKEBOOK_TARGET, as an absolute path. */
+/** The target folder named by SMOKEBOOK_TARGET, as an absolute path. Only the stage criteria read it. */
 export function readTargetDir(env: Env = process.env): string {
   const chosen = env.SMOKEBOOK_TARGET?.trim();
   return resolve(repoRoot, chosen ? chosen : DEFAULT_TARGET);
+}
+
+/** The embedded sample target (fixtures/target), whatever SMOKEBOOK_TARGET says. */
+export function embeddedTargetDir(): string {
+  return resolve(repoRoot, DEFAULT_TARGET);
 }
 
 /** A path inside the repository as messages show it; other paths stay absolute. */
@@ -87,6 +96,16 @@ export function loadContract(targetDir: string = readTargetDir()): LoadedContrac
     throw new ContractFileError(file, issues);
   }
   return { contract: parseContract(document.toJS(), file), targetDir, file };
+}
+
+/** The contract of the target under test (SMOKEBOOK_TARGET): for the stage criteria. */
+export function loadTargetContract(env: Env = process.env): LoadedContract {
+  return loadContract(readTargetDir(env));
+}
+
+/** The contract of the embedded sample target: for self-tests and replays, whose expectations are written for it. */
+export function loadEmbeddedContract(): LoadedContract {
+  return loadContract(embeddedTargetDir());
 }
 
 /** A file of the target as messages show it: "fixtures/target/docker/Dockerfile". */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { loadContract } from "./load.ts";
+import { loadEmbeddedContract } from "./load.ts";
 import { envDefaults, expectedPaths, expectedVariables, overridableVariable } from "./resolve.ts";
 
-const { contract } = loadContract();
+const { contract } = loadEmbeddedContract();
 
 describe("contract resolution (B.2 precedence)", () => {
   it("falls back to the contract defaults", () => {

@@ -1,16 +1,18 @@
 /**
  * A writable copy of a target in a temp folder, for self-tests that break one layer of the contract.
- * Fixtures stay read-only: every change happens in the copy, which is removed on disposal.
+ * Fixtures stay read-only: every change happens in the copy, which is removed on disposal. The default source is the
+ * embedded sample target (fixtures/target), never SMOKEBOOK_TARGET: the self-tests' edits and expected messages are
+ * written for it, and a user's own target must not break them.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type LoadedContract, loadContract, readTargetDir } from "./load.ts";
+import { embeddedTargetDir, type LoadedContract, loadContract } from "./load.ts";
 
 export class TargetCopy implements AsyncDisposable {
   readonly dir: string;
 
-  constructor(source: string = readTargetDir(), label = "target") {
+  constructor(source: string = embeddedTargetDir(), label = "target") {
     this.dir = mkdtempSync(join(tmpdir(), `smokebook-${label}-`));
     cpSync(source, this.dir, { recursive: true });
   }

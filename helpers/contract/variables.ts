@@ -1,10 +1,6 @@
-/** Which contract item a variable belongs to, and the list of contract variable names. */
+/** Which contract item a variable belongs to. */
 import type { ContractItem } from "./errors.ts";
 import type { Contract } from "./schema.ts";
-
-export function contractVariableNames(contract: Contract): string[] {
-  return contract.env.map((e) => e.name);
-}
 
 export function itemOfVariable(contract: Contract, name: string): ContractItem {
   if (name === contract.paths.root.env) return "paths";

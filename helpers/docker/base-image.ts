@@ -1,11 +1,13 @@
 /**
  * The local Node base image (smokebook/node-base:24), built with `docker import` from this machine's Node binary,
  * since no image can be pulled here. Idempotent: skipped when an image with the same Node version label exists.
+ * The Docker stage asks for it through base-image-source.ts, once per process.
  */
 import { spawn } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { SmokebookError } from "../errors.ts";
 import { buildRootfs } from "./base-rootfs.ts";
+import { findBusybox } from "./busybox.ts";
 import { docker, run } from "./docker-cli.ts";
 
 export const BASE_IMAGE = "smokebook/node-base:24";
@@ -13,7 +15,6 @@ export const NODE_VERSION_LABEL = "org.smokebook.node-version";
 export const RECIPE_LABEL = "org.smokebook.base-recipe";
 /** Bump when the rootfs recipe changes, so existing images are rebuilt. */
 export const RECIPE_VERSION = "1";
-const BUSYBOX_PATHS = ["/bin/busybox", "/usr/bin/busybox"];
 
 export class BaseImageError extends SmokebookError {
   constructor(message: string, cause?: unknown) {
@@ -21,11 +22,15 @@ export class BaseImageError extends SmokebookError {
   }
 }
 
+export type LabelReader = (image: string) => Promise<Record<string, string> | undefined>;
+
 export interface BaseImageOptions {
   image?: string;
   force?: boolean;
   nodePath?: string;
   log?: (line: string) => void;
+  /** How to read the image's labels (default: the docker CLI; the Docker stage passes its engine client's). */
+  labels?: LabelReader;
 }
 
 export interface BaseImageResult {
@@ -34,30 +39,11 @@ export interface BaseImageResult {
   nodeVersion: string;
 }
 
-/** The labels of `image`, or undefined when it does not exist. */
+/** The labels of `image`, or undefined when it does not exist (docker image inspect). */
 export async function imageLabels(image: string): Promise<Record<string, string> | undefined> {
   const result = await run("docker", ["image", "inspect", "--format", "{{json .Config.Labels}}", image]);
   if (result.exitCode !== 0) return undefined;
   return (JSON.parse(result.stdout.trim() || "null") as Record<string, string> | null) ?? {};
-}
-
-async function findBusybox(log: (line: string) => void): Promise<string> {
-  const found = BUSYBOX_PATHS.find((p) => existsSync(p));
-  if (found) return found;
-  if (process.getuid?.() !== 0) {
-    throw new BaseImageError(
-      "busybox is missing (/bin/busybox): install it with `apt-get install -y busybox-static` as root, then rerun",
-    );
-  }
-  log("busybox is missing: apt-get install -y busybox-static");
-  let install = await run("apt-get", ["install", "-y", "--no-install-recommends", "busybox-static"]);
-  if (install.exitCode !== 0) {
-    await run("apt-get", ["update"]);
-    install = await run("apt-get", ["install", "-y", "--no-install-recommends", "busybox-static"]);
-  }
-  const path = BUSYBOX_PATHS.find((p) => existsSync(p));
-  if (!path) throw new BaseImageError(`apt-get install busybox-static failed: ${install.stderr.trim().slice(0, 400)}`);
-  return path;
 }
 
 function importRootfs(root: string, image: string, nodeVersion: string): Promise<void> {
@@ -79,12 +65,12 @@ export async function ensureBaseImage(options: BaseImageOptions = {}): Promise<B
   const log = options.log ?? (() => {});
   const nodeVersion =
     nodePath === process.execPath ? process.version : (await run(nodePath, ["--version"])).stdout.trim();
-  const labels = await imageLabels(image);
+  const labels = await (options.labels ?? imageLabels)(image);
   if (!options.force && labels?.[NODE_VERSION_LABEL] === nodeVersion && labels[RECIPE_LABEL] === RECIPE_VERSION) {
     log(`${image} exists with Node ${nodeVersion}: nothing to do (--force rebuilds)`);
     return { image, built: false, nodeVersion };
   }
-  const busyboxPath = await findBusybox(log);
+  const busyboxPath = await findBusybox({ log });
   log(`building ${image} from ${nodePath} (Node ${nodeVersion}) and ${busyboxPath}`);
   const root = await buildRootfs({ nodePath, busyboxPath, uid: 1000, gid: 1000, user: "observer" });
   try {

@@ -3,11 +3,13 @@
  * directories, env injection, the host volume at the data path, /health through the mapped port, restart. They
  * observe through `docker exec` and the host folder; container-evaluations.ts decides.
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { ContractViolation } from "../contract/errors.ts";
+import { existsSync, readFileSync } from "node:fs";
+import { join, posix } from "node:path";
+import { CheckNotApplicableError, ContractViolation } from "../contract/errors.ts";
 import { countRecords, type RecordFile, readRecords } from "../contract/records.ts";
 import { expectedPaths, expectedVariables } from "../contract/resolve.ts";
+import { registerContractSecretsFromLines } from "../contract/secrets.ts";
+import { type PollLine, pollUntil } from "../poll.ts";
 import {
   evaluateDirectoryListing,
   evaluateEnvOverride,
@@ -17,6 +19,11 @@ import {
 } from "./container-evaluations.ts";
 import type { DockerStage } from "./docker-stage.ts";
 import { imageEnv } from "./image-checks.ts";
+
+export interface ContainerCheckOptions {
+  /** Receives every poll of a wait smokebook runs itself (for the evidence). */
+  onPoll?: (line: PollLine) => void;
+}
 
 async function exec(stage: DockerStage, command: string[]) {
   const result = await stage.container().exec(command);
@@ -40,8 +47,13 @@ export async function checkDirectories(stage: DockerStage) {
 /** `docker run -e` wins over the Dockerfile ENV: in the container's env and in what the app resolves. */
 export async function checkEnvOverride(stage: DockerStage) {
   const override = stage.override;
-  if (!override) return { skipped: "the contract declares no variable with values to override" };
+  if (!override) {
+    throw new CheckNotApplicableError(
+      `not checked: no configmap variable of ${stage.loaded.file} declares values (env[].values) other than its default, so there is nothing to inject with docker run -e; declare them to check the override`,
+    );
+  }
   const envLines = (await exec(stage, ["env"])).output.split("\n");
+  registerContractSecretsFromLines(stage.contract, envLines);
   const printed = (await exec(stage, stage.contract.app.printConfig)).output;
   const expected = expectedVariables(stage.contract, {
     ...imageEnv(stage.imageConfig()),
@@ -92,20 +104,41 @@ function prefixKept(before: ReadonlyArray<RecordFile>, after: ReadonlyArray<Reco
   });
 }
 
-/** Data written before a container restart is there after it; the app appends to it instead of starting over. */
-export async function checkRestartKeepsData(stage: DockerStage) {
+/**
+ * Data written before a container restart is there after it: a marker the container user writes at the data path
+ * (docker exec) is read back in the container and found on the host after `docker restart`, and the app appends to
+ * its records instead of starting over. Smokebook waits (polls, reported through `onPoll`) for the app's first
+ * record after the restart.
+ */
+export async function checkRestartKeepsData(stage: DockerStage, options: ContainerCheckOptions = {}) {
   const host = stage.hostDataDir as string;
-  const marker = join(host, `smokebook-before-restart-${stage.runId}`);
-  writeFileSync(marker, "before restart\n");
+  const name = `smokebook-before-restart-${stage.runId}`;
+  const token = `written by the container user before the restart of ${stage.runId}`;
+  const inContainer = posix.join(stage.dataPath, name);
+  const written = await exec(stage, ["/bin/sh", "-c", 'printf "%s\\n" "$1" > "$2"', "sh", token, inContainer]);
   const pattern = stage.contract.app.records.pattern;
   const before = readRecords(host, pattern);
   await stage.container().restart({ timeout: 5000 });
-  await checkHealth(stage);
-  const after = readRecords(host, pattern);
+  const after = await pollUntil({
+    condition: `the app appends a record in ${stage.contract.app.records.directory}/${pattern} after the restart`,
+    probe: async () => readRecords(host, pattern),
+    done: (files) => countRecords(files) > countRecords(before) || !prefixKept(before, files),
+    describe: (files) => `${countRecords(files)} records (${countRecords(before)} before the restart)`,
+    intervalMs: 100,
+    timeoutMs: 10_000,
+    ...(options.onPoll ? { onPoll: options.onPoll } : {}),
+  }).then(
+    (result) => result.value,
+    () => readRecords(host, pattern),
+  );
+  const readBack = await exec(stage, ["cat", inContainer]);
+  const hostFile = join(host, name);
   return evaluateRestart(
     {
       dataPath: stage.dataPath,
-      markerKept: existsSync(marker) && readFileSync(marker, "utf8") === "before restart\n",
+      markerWritten: written.exitCode === 0 ? "yes" : `exit ${written.exitCode}: ${written.output}`,
+      markerInContainer: readBack.exitCode === 0 && readBack.output === token,
+      markerOnHost: existsSync(hostFile) && readFileSync(hostFile, "utf8").trim() === token,
       recordsBefore: countRecords(before),
       recordsAfter: countRecords(after),
       earlierRecordsKept: prefixKept(before, after),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ContractViolation } from "../contract/errors.ts";
-import { loadContract } from "../contract/load.ts";
+import { loadEmbeddedContract } from "../contract/load.ts";
 import { expectedVariables } from "../contract/resolve.ts";
 import { thrownError } from "../testing/thrown-error.ts";
 import {
@@ -11,7 +11,7 @@ import {
   evaluateVolumeWrite,
 } from "./container-evaluations.ts";
 
-const { contract } = loadContract();
+const { contract } = loadEmbeddedContract();
 const dockerfile = "t/docker/Dockerfile";
 const root = "/opt/platform/runtime/observer";
 const dirs = { data: `${root}/data`, logs: `${root}/logs`, config: `${root}/config`, universe: `${root}/universe` };
@@ -75,10 +75,37 @@ describe("container evaluations", { tags: ["self-test"] }, () => {
   });
 
   it("restart: fails when earlier records are lost", () => {
-    const seen = { dataPath: dirs.data, markerKept: true, recordsBefore: 3, recordsAfter: 5, earlierRecordsKept: true };
+    const seen = {
+      dataPath: dirs.data,
+      markerWritten: "yes",
+      markerInContainer: true,
+      markerOnHost: true,
+      recordsBefore: 3,
+      recordsAfter: 5,
+      earlierRecordsKept: true,
+    };
     expect(evaluateRestart(seen, dockerfile)).toBeDefined();
     expect(
       violation(() => evaluateRestart({ ...seen, recordsAfter: 1, earlierRecordsKept: false }, dockerfile)).message,
     ).toMatch(/across docker restart: marker kept, records 3 → 1 \(earlier records changed or lost\)/);
+  });
+
+  it("restart: fails when the container user's marker is gone after the restart, saying where", () => {
+    const seen = {
+      dataPath: dirs.data,
+      markerWritten: "yes",
+      markerInContainer: false,
+      markerOnHost: false,
+      recordsBefore: 3,
+      recordsAfter: 5,
+      earlierRecordsKept: true,
+    };
+    expect(violation(() => evaluateRestart(seen, dockerfile)).message).toMatch(
+      /volume at \/opt\/platform\/runtime\/observer\/data across docker restart: marker lost \(in the container: lost, on the host: lost\), records 3 → 5; expected a file the container user wrote there/,
+    );
+    const unwritable = { ...seen, markerWritten: "exit 1: sh: can't create …: Permission denied" };
+    expect(violation(() => evaluateRestart(unwritable, dockerfile)).message).toMatch(
+      /the container user could not write a marker \(exit 1: sh: can't create …: Permission denied\)/,
+    );
   });
 });

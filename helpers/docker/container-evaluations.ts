@@ -128,21 +128,33 @@ export function evaluateVolumeWrite(seen: VolumeObservation, dockerfile: string)
 
 export interface RestartObservation {
   dataPath: string;
-  markerKept: boolean;
+  /** "yes", or why the container user could not write the marker ("exit 1: Permission denied"). */
+  markerWritten: string;
+  /** The marker read back in the container after the restart. */
+  markerInContainer: boolean;
+  /** The marker found on the host folder mounted at the data path. */
+  markerOnHost: boolean;
   recordsBefore: number;
   recordsAfter: number;
   earlierRecordsKept: boolean;
 }
 
 export function evaluateRestart(seen: RestartObservation, dockerfile: string) {
-  if (!seen.markerKept || !seen.earlierRecordsKept || seen.recordsAfter <= seen.recordsBefore) {
+  const markerKept = seen.markerWritten === "yes" && seen.markerInContainer && seen.markerOnHost;
+  if (!markerKept || !seen.earlierRecordsKept || seen.recordsAfter <= seen.recordsBefore) {
+    const marker =
+      seen.markerWritten !== "yes"
+        ? `the container user could not write a marker (${seen.markerWritten})`
+        : markerKept
+          ? "marker kept"
+          : `marker lost (in the container: ${seen.markerInContainer ? "kept" : "lost"}, on the host: ${seen.markerOnHost ? "kept" : "lost"})`;
     const changed = seen.earlierRecordsKept ? "" : " (earlier records changed or lost)";
     throw violation(
       dockerfile,
       "volumes",
       `volume at ${seen.dataPath} across docker restart`,
-      "earlier files and records kept, new records appended",
-      `marker ${seen.markerKept ? "kept" : "lost"}, records ${seen.recordsBefore} → ${seen.recordsAfter}${changed}`,
+      "a file the container user wrote there and the earlier records kept, new records appended",
+      `${marker}, records ${seen.recordsBefore} → ${seen.recordsAfter}${changed}`,
     );
   }
   return { records_before: seen.recordsBefore, records_after: seen.recordsAfter };

@@ -1,9 +1,11 @@
 /**
  * The Docker stage's checks in the order they run, shared by suites/docker and scripts/bench-docker.ts so both time
- * the same work. Image checks read the image config; container checks reuse one running app container.
+ * the same work. Image checks read the image config; container checks reuse one running app container, in order (the
+ * restart check last).
  */
 import type { ContractItem } from "../contract/errors.ts";
 import {
+  type ContainerCheckOptions,
   checkDirectories,
   checkEffectiveUser,
   checkEnvOverride,
@@ -17,7 +19,10 @@ import { checkExposedPort, checkImageEnv, checkImageUser } from "./image-checks.
 export interface DockerCheck {
   name: string;
   item: ContractItem;
-  run: (stage: DockerStage) => Promise<Record<string, unknown>> | Record<string, unknown>;
+  run: (
+    stage: DockerStage,
+    options?: ContainerCheckOptions,
+  ) => Promise<Record<string, unknown>> | Record<string, unknown>;
 }
 
 const image = (stage: DockerStage) => ({
@@ -59,7 +64,7 @@ export const CONTAINER_CHECKS: ReadonlyArray<DockerCheck> = [
   },
   { name: "running container: GET /health answers 200 through the mapped port", item: "health", run: checkHealth },
   {
-    name: "running container: data written before a restart is there after it",
+    name: "running container: data the container user wrote before a restart is there after it",
     item: "volumes",
     run: checkRestartKeepsData,
   },

@@ -17,12 +17,14 @@ import {
 import { StageBlockedError } from "../contract/errors.ts";
 import { type LoadedContract, targetFile } from "../contract/load.ts";
 import { expectedPaths, overridableVariable } from "../contract/resolve.ts";
+import { registerContractSecrets, registerContractSecretsFromLines } from "../contract/secrets.ts";
 import { buildTag } from "../contract/tag-policy.ts";
-import { BASE_IMAGE, ensureBaseImage } from "./base-image.ts";
-import { buildImage } from "./image-build.ts";
+import { BaseImageUnavailableError, clientDeps, provideBaseImage, readBaseImage } from "./base-image-source.ts";
+import { buildImage, ImageBuildError } from "./image-build.ts";
 import type { ImageConfig } from "./image-checks.ts";
 
 export interface DockerStageOptions {
+  /** The Dockerfile's BASE_IMAGE build argument; default SMOKEBOOK_BASE_IMAGE, else the local node-base image. */
   baseImage?: string;
   runId?: string;
   startupTimeoutMs?: number;
@@ -48,6 +50,8 @@ export class DockerStage implements AsyncDisposable {
   #config: ImageConfig | undefined;
   #container: StartedTestContainer | undefined;
   #builtImage = false;
+  /** Untagged step images a failed build left behind, removed on disposal. */
+  #intermediates: string[] = [];
   readonly #startupTimeoutMs: number;
 
   constructor(loaded: LoadedContract, client: ContainerRuntimeClient, options: DockerStageOptions = {}) {
@@ -56,7 +60,7 @@ export class DockerStage implements AsyncDisposable {
     this.client = client;
     this.runId = options.runId ?? newRunId();
     this.image = `smokebook/${contract.name}-${this.runId}:${buildTag()}`;
-    this.baseImage = options.baseImage ?? BASE_IMAGE;
+    this.baseImage = options.baseImage ?? readBaseImage();
     this.dockerfile = targetFile(loaded, contract.docker.dockerfile);
     this.labels = { "org.smokebook.run": this.runId, "org.smokebook.target": contract.name };
     this.override = overridableVariable(contract);
@@ -68,9 +72,10 @@ export class DockerStage implements AsyncDisposable {
     return this.loaded.contract;
   }
 
-  /** Builds the image (and the local base image first, when it is the default and missing). */
+  /** Builds the image (the base image first, once per process: built locally or pulled, see base-image-source.ts). */
   async build(): Promise<{ log: string }> {
-    if (this.baseImage === BASE_IMAGE) await ensureBaseImage();
+    const base = await provideBaseImage(this.baseImage, clientDeps(this.client));
+    if (!base.available) throw new BaseImageUnavailableError(base.note);
     const { docker } = this.contract;
     this.#builtImage = true;
     const result = await buildImage(this.client, {
@@ -79,9 +84,13 @@ export class DockerStage implements AsyncDisposable {
       image: this.image,
       buildArgs: { [docker.baseImageArg]: this.baseImage },
       labels: this.labels,
+    }).catch((error: unknown) => {
+      if (error instanceof ImageBuildError) this.#intermediates = error.intermediates;
+      throw error;
     });
     const inspect = await this.client.image.inspect(ImageName.fromString(this.image));
     this.#config = inspect.Config as ImageConfig;
+    registerContractSecretsFromLines(this.contract, this.#config.Env ?? []);
     return result;
   }
 
@@ -105,6 +114,7 @@ export class DockerStage implements AsyncDisposable {
     this.imageConfig();
     const { port, health } = this.contract;
     const env = this.override ? { [this.override.name]: this.override.value } : {};
+    registerContractSecrets(this.contract, env);
     const wait = Wait.forHttp(health.path, port.number, { abortOnContainerExit: true })
       .forStatusCode(health.status)
       .withReadTimeout(100);
@@ -147,16 +157,31 @@ export class DockerStage implements AsyncDisposable {
 
   async [Symbol.asyncDispose](): Promise<void> {
     const problems: unknown[] = [];
-    await this.#container
-      ?.stop({ remove: true, removeVolumes: true, timeout: 0 })
-      .catch((e: unknown) => problems.push(e));
+    const container = this.#container;
     this.#container = undefined;
+    if (container) {
+      // One call kills and removes the container and its anonymous volumes (docker rm -f -v).
+      await this.client.container.dockerode
+        .getContainer(container.getId())
+        .remove({ force: true, v: true })
+        .catch((e: { statusCode?: number }) => e.statusCode === 404 || problems.push(e));
+    }
     if (this.#builtImage) {
       await this.client.container.dockerode
         .getImage(this.image)
         .remove({ force: true })
         .catch((e: { statusCode?: number }) => e.statusCode === 404 || problems.push(e));
     }
+    for (const id of this.#intermediates.reverse()) {
+      // Only untagged images nothing builds on: a step image another build reuses as cache refuses (409) and stays.
+      const image = this.client.container.dockerode.getImage(id);
+      const tags = await image.inspect().then(
+        (info: { RepoTags?: string[] }) => info.RepoTags ?? [],
+        () => undefined,
+      );
+      if (tags?.length === 0) await image.remove({ noprune: false }).catch(() => undefined);
+    }
+    this.#intermediates = [];
     if (this.hostDataDir) rmSync(this.hostDataDir, { recursive: true, force: true });
     if (problems.length > 0) throw new AggregateError(problems, `cleanup of docker stage ${this.runId} failed`);
   }

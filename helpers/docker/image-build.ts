@@ -9,13 +9,25 @@ import { contextTar } from "./build-context.ts";
 export class ImageBuildError extends SmokebookError {
   readonly image: string;
   readonly log: string;
+  /** Images the failed build left behind (the steps before the failing one); nothing tags or removes them. */
+  readonly intermediates: string[];
 
   constructor(image: string, reason: string, log: string) {
     const tail = log.trim().split("\n").slice(-8).join("\n");
     super("IMAGE_BUILD_FAILED", `docker build of ${image} failed: ${reason}\n${tail}`);
     this.image = image;
     this.log = log;
+    this.intermediates = intermediateImages(log);
   }
+}
+
+/**
+ * The image ids the classic builder printed after each step (" ---> 1a5e90eaf501"), except the first (the FROM
+ * image itself). A failed build leaves these untagged; removing the final image of a good build prunes them.
+ */
+export function intermediateImages(log: string): string[] {
+  const ids = [...log.matchAll(/^ ---> ([0-9a-f]{12,64})\s*$/gm)].map((m) => m[1] as string);
+  return [...new Set(ids.slice(1))];
 }
 
 export interface BuildRequest {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { ContractViolation } from "../contract/errors.ts";
-import { loadContract } from "../contract/load.ts";
+import { loadEmbeddedContract } from "../contract/load.ts";
 import { thrownError } from "../testing/thrown-error.ts";
 import { checkExposedPort, checkImageEnv, checkImageUser, type ImageConfig } from "./image-checks.ts";
 
-const { contract } = loadContract();
+const { contract } = loadEmbeddedContract();
 const dockerfile = "fixtures/target/docker/Dockerfile";
 const good: ImageConfig = {
   User: "1000",

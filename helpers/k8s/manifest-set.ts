@@ -12,7 +12,9 @@ import type { IService } from "kubernetes-models/v1/Service";
 import { ContractViolation } from "../contract/errors.ts";
 import { displayPath, type LoadedContract, targetFile } from "../contract/load.ts";
 import { type K8sObject, kustomizeBuild } from "./kustomize.ts";
+import { registerManifestSecrets } from "./manifest-secrets.ts";
 import { type KustomizeTree, readKustomizeTree, sourceOf } from "./manifest-sources.ts";
+import { loadSchemas, type ObjectSchema } from "./schema-validate.ts";
 
 export class ManifestSet {
   readonly loaded: LoadedContract;
@@ -21,10 +23,19 @@ export class ManifestSet {
   /** The kustomize folder as messages show it. */
   readonly kustomizeDir: string;
 
-  constructor(loaded: LoadedContract, objects: K8sObject[], tree: KustomizeTree) {
+  /** The schema of each apiVersion/kind among the objects (kubernetes-models, or a CRD). */
+  readonly schemas: ReadonlyMap<string, ObjectSchema>;
+
+  constructor(
+    loaded: LoadedContract,
+    objects: K8sObject[],
+    tree: KustomizeTree,
+    schemas: ReadonlyMap<string, ObjectSchema> = new Map(),
+  ) {
     this.loaded = loaded;
     this.objects = objects;
     this.tree = tree;
+    this.schemas = schemas;
     this.kustomizeDir = targetFile(loaded, loaded.contract.kubernetes.kustomize);
   }
 
@@ -115,5 +126,6 @@ export class ManifestSet {
 export async function loadManifests(loaded: LoadedContract): Promise<ManifestSet> {
   const dir = join(loaded.targetDir, loaded.contract.kubernetes.kustomize);
   const objects = await kustomizeBuild(dir, targetFile(loaded, loaded.contract.kubernetes.kustomize));
-  return new ManifestSet(loaded, objects, readKustomizeTree(dir));
+  registerManifestSecrets(loaded.contract, objects);
+  return new ManifestSet(loaded, objects, readKustomizeTree(dir), await loadSchemas(objects));
 }

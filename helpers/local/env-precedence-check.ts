@@ -6,9 +6,9 @@
 import { ContractViolation } from "../contract/errors.ts";
 import { type LoadedContract, targetFile } from "../contract/load.ts";
 import { expectedVariables } from "../contract/resolve.ts";
-import { contractVariableNames, itemOfVariable } from "../contract/variables.ts";
+import { itemOfVariable } from "../contract/variables.ts";
 import type { Env } from "../gates.ts";
-import { cleanEnv, runCommand } from "./run-command.ts";
+import { runCommand, targetEnv } from "./run-command.ts";
 
 export interface PrecedenceCase {
   name: string;
@@ -33,7 +33,7 @@ export async function checkEnvPrecedence(loaded: LoadedContract, timeoutMs = 30_
   const command = contract.app.printConfig;
   const file = targetFile(loaded, contract.app.source);
   for (const testCase of precedenceCases(loaded)) {
-    const env = cleanEnv(contractVariableNames(contract), testCase.env);
+    const env = targetEnv(contract, testCase.env);
     const result = await runCommand(command, { cwd: targetDir, env, timeoutMs });
     let printed: Record<string, unknown>;
     try {

@@ -4,19 +4,24 @@
  */
 import { ContractViolation } from "../contract/errors.ts";
 import { type LoadedContract, targetFile } from "../contract/load.ts";
-import { contractVariableNames } from "../contract/variables.ts";
-import { PollTimeoutError, pollUntil } from "../poll.ts";
+import { type PollLine, PollTimeoutError, pollUntil } from "../poll.ts";
 import { startApp } from "./app-process.ts";
 import { freePort } from "./free-port.ts";
-import { cleanEnv } from "./run-command.ts";
+import { targetEnv } from "./run-command.ts";
 import { emptyRuntimeRoot } from "./runtime-root.ts";
 
-export async function checkNoMkdir(loaded: LoadedContract, waitMs = 10_000) {
+export interface NoMkdirOptions {
+  waitMs?: number;
+  onPoll?: (line: PollLine) => void;
+}
+
+export async function checkNoMkdir(loaded: LoadedContract, options: NoMkdirOptions = {}) {
+  const waitMs = options.waitMs ?? 10_000;
   const { contract, targetDir } = loaded;
   const file = targetFile(loaded, contract.app.source);
   const names = Object.keys(contract.paths.directories);
   await using root = emptyRuntimeRoot();
-  const env = cleanEnv(contractVariableNames(contract), {
+  const env = targetEnv(contract, {
     [contract.paths.root.env]: root.path,
     [contract.port.env]: String(await freePort()),
   });
@@ -30,6 +35,7 @@ export async function checkNoMkdir(loaded: LoadedContract, waitMs = 10_000) {
     describe: (seen) => (seen.exited ? "exited" : `running, created: ${seen.created.join(", ") || "none"}`),
     intervalMs: 50,
     timeoutMs: waitMs,
+    ...(options.onPoll ? { onPoll: options.onPoll } : {}),
   }).catch((error: unknown) => {
     if (!(error instanceof PollTimeoutError)) throw error;
   });

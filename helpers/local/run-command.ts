@@ -1,5 +1,7 @@
 /** Runs a contract command (an argv list) in the target folder with a deadline, capturing its output. */
 import { spawn } from "node:child_process";
+import type { Contract } from "../contract/schema.ts";
+import { registerContractSecrets } from "../contract/secrets.ts";
 import type { Env } from "../gates.ts";
 
 export interface CommandResult {
@@ -50,15 +52,24 @@ export function runCommand(
   });
 }
 
-/** The environment a target process gets: this process's, less every contract variable, plus `extra`. */
-export function cleanEnv(
-  contractVariables: ReadonlyArray<string>,
-  extra: Env = {},
-  base: Env = process.env,
-): Record<string, string | undefined> {
-  const env: Record<string, string | undefined> = { ...base };
-  for (const name of contractVariables) delete env[name];
-  delete env.NODE_TEST_CONTEXT;
+/**
+ * What a target process inherits from the harness's environment: enough to run, nothing that carries the harness's
+ * credentials or configuration (DATABRICKS_TOKEN, KUBECONFIG, RUN_* gates, NODE_OPTIONS, the developer's own
+ * contract variables).
+ */
+export const INHERITED_VARIABLES: ReadonlyArray<string> = ["PATH", "HOME", "TMPDIR"];
+
+/**
+ * The environment a target process gets: PATH, HOME and TMPDIR from `base`, plus the contract variables the check
+ * sets (`extra`). The values of the contract's secret variables among them are registered for redaction.
+ */
+export function targetEnv(contract: Contract, extra: Env = {}, base: Env = process.env): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const name of INHERITED_VARIABLES) {
+    const value = base[name];
+    if (value !== undefined && value !== "") env[name] = value;
+  }
   for (const [name, value] of Object.entries(extra)) if (value !== undefined) env[name] = value;
+  registerContractSecrets(contract, env);
   return env;
 }

@@ -2,20 +2,21 @@
  * Local stage, port and records: the app started as a real process against a runtime root holding the contract
  * directories answers GET <health path> with the contract status on the contract port, and appends JSONL records
  * under the records directory. When the contract port is taken on this machine, the port variable moves it (the
- * default port itself is proven by the env precedence check).
+ * default port itself is proven by the env precedence check). Records outside the records directory, and anything
+ * beside the contract directories, fail it.
  */
 import { join } from "node:path";
 import { ContractViolation } from "../contract/errors.ts";
 import { waitForHealth } from "../contract/health-probe.ts";
 import { type LoadedContract, targetFile } from "../contract/load.ts";
 import { countRecords, readRecords } from "../contract/records.ts";
-import { contractVariableNames } from "../contract/variables.ts";
 import type { PollLine } from "../poll.ts";
 import { pollUntil } from "../poll.ts";
 import { startApp } from "./app-process.ts";
 import { freePort, isPortFree } from "./free-port.ts";
-import { cleanEnv } from "./run-command.ts";
+import { targetEnv } from "./run-command.ts";
 import { runtimeRootWithDirectories } from "./runtime-root.ts";
+import { strayFiles } from "./stray-files.ts";
 
 export interface ServeOptions {
   timeoutMs?: number;
@@ -33,7 +34,7 @@ export async function checkServeAndRecords(loaded: LoadedContract, options: Serv
   const port = contractPortFree ? contract.port.number : await freePort();
   const extra: Record<string, string> = { [contract.paths.root.env]: root.path };
   if (!contractPortFree) extra[contract.port.env] = String(port);
-  await using app = startApp(contract.app.start, targetDir, cleanEnv(contractVariableNames(contract), extra));
+  await using app = startApp(contract.app.start, targetDir, targetEnv(contract, extra));
   const url = `http://127.0.0.1:${port}${contract.health.path}`;
   const alive = () =>
     app.exit ? `the app exited (code ${app.exit.code}): ${app.stderr.trim().slice(0, 300)}` : undefined;
@@ -68,6 +69,7 @@ export async function checkServeAndRecords(loaded: LoadedContract, options: Serv
       describe: (count) => `${count} records`,
       intervalMs: 100,
       timeoutMs: 5000,
+      ...(options.onPoll ? { onPoll: options.onPoll } : {}),
     });
   } catch (error) {
     throw new ContractViolation(
@@ -82,7 +84,19 @@ export async function checkServeAndRecords(loaded: LoadedContract, options: Serv
       error,
     );
   }
-  const stray = root.entries().filter((name) => !(name in contract.paths.directories));
+  // Stopped first, so whatever it writes until it exits (a stop record) counts too.
+  await app.stop();
   const records = readRecords(dataDir, pattern);
-  return { port, contractPortFree, pid: app.child.pid, records: countRecords(records), stray };
+  const stray = strayFiles(root.path, contract);
+  if (stray.length > 0) {
+    throw new ContractViolation({
+      stage: "local",
+      item: "paths",
+      file,
+      field: `records outside ${contract.app.records.directory}/ (contract app.records, paths.directories)`,
+      expected: `records only in ${contract.app.records.directory}/, nothing beside the contract directories`,
+      actual: `the app wrote ${stray.join(", ")} under the runtime root ${root.path}`,
+    });
+  }
+  return { port, contractPortFree, pid: app.child.pid, records: countRecords(records) };
 }

@@ -1,8 +1,7 @@
 /** Local stage, app logic: the target's own unit tests (the contract's app.unitTests command) pass. */
 import { ContractViolation } from "../contract/errors.ts";
 import { type LoadedContract, targetFile } from "../contract/load.ts";
-import { contractVariableNames } from "../contract/variables.ts";
-import { cleanEnv, runCommand } from "./run-command.ts";
+import { runCommand, targetEnv } from "./run-command.ts";
 
 /** Names of failing tests in node:test / TAP-ish output ("✖ name" or "not ok N - name"). */
 export function failingTests(output: string): string[] {
@@ -17,7 +16,7 @@ export function failingTests(output: string): string[] {
 
 export async function checkUnitTests(loaded: LoadedContract, timeoutMs = 120_000) {
   const { contract, targetDir } = loaded;
-  const env = cleanEnv(contractVariableNames(contract));
+  const env = targetEnv(contract);
   const result = await runCommand(contract.app.unitTests, { cwd: targetDir, env, timeoutMs });
   if (result.exitCode !== 0) {
     const failing = failingTests(`${result.stdout}\n${result.stderr}`);

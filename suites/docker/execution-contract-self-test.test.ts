@@ -9,10 +9,13 @@ import { TargetCopy } from "../../helpers/contract/target-copy.ts";
 import { checkDirectories, checkEffectiveUser } from "../../helpers/docker/container-checks.ts";
 import { CONTAINER_CHECKS } from "../../helpers/docker/docker-checks.ts";
 import { DockerStage } from "../../helpers/docker/docker-stage.ts";
-import { detectEngine, type EngineStatus, REQUIRE_DOCKER } from "../../helpers/docker/engine.ts";
+import { REQUIRE_DOCKER } from "../../helpers/docker/engine.ts";
 import { ImageBuildError } from "../../helpers/docker/image-build.ts";
 import { checkExposedPort, checkImageEnv, checkImageUser } from "../../helpers/docker/image-checks.ts";
+import { type DockerPrerequisites, dockerPrerequisites } from "../../helpers/docker/prerequisites.ts";
 import { skipOrFail } from "../../helpers/smoke.ts";
+
+const RESTART_CHECK = "running container: data the container user wrote before a restart is there after it";
 
 async function violation(check: () => unknown): Promise<ContractViolation> {
   const error = await Promise.resolve()
@@ -26,14 +29,25 @@ async function violation(check: () => unknown): Promise<ContractViolation> {
 }
 
 describe("Docker stage self-tests", { tags: ["self-test", "slow"], concurrent: true }, () => {
-  let engine: EngineStatus = { available: false, note: "engine not probed yet" };
+  let prerequisites: DockerPrerequisites = { ready: false, note: "the Docker engine was not probed yet" };
   beforeAll(async () => {
-    engine = await detectEngine();
-  });
+    prerequisites = await dockerPrerequisites();
+  }, 600_000);
 
   function client(ctx: TestContext) {
-    if (!engine.available) return skipOrFail(ctx, engine.note, { requiredBy: REQUIRE_DOCKER });
-    return engine.client;
+    if (!prerequisites.ready) return skipOrFail(ctx, prerequisites.note, { requiredBy: REQUIRE_DOCKER });
+    return prerequisites.client;
+  }
+
+  /** Runs every container check in order; the names of those that fail, with their errors. */
+  async function failingContainerChecks(stage: DockerStage) {
+    const failed: Array<{ name: string; error: unknown }> = [];
+    for (const check of CONTAINER_CHECKS) {
+      await Promise.resolve()
+        .then(() => check.run(stage))
+        .catch((error: unknown) => failed.push({ name: check.name, error }));
+    }
+    return failed;
   }
 
   it("USER 0 in the Dockerfile fails the User checks (image config and effective uid), and only those", async (ctx) => {
@@ -76,19 +90,39 @@ describe("Docker stage self-tests", { tags: ["self-test", "slow"], concurrent: t
     expect(app.output).toMatch(/missing runtime directories: universe/);
   });
 
-  it("a failing Dockerfile step fails the build, and the error names the step", async (ctx) => {
+  it("a failing Dockerfile step fails the build, the error names the step, and no step image is left", async (ctx) => {
     await using copy = new TargetCopy(undefined, "docker-build");
+    // A label of its own right after FROM: the steps before the failing one are this build's alone (no shared cache).
+    copy.replace(
+      "docker/Dockerfile",
+      /^FROM \$\{BASE_IMAGE\}$/m,
+      `FROM \${BASE_IMAGE}\nLABEL org.smokebook.self-test=build-failure-${Date.now()}`,
+    );
     copy.replace("docker/Dockerfile", /^USER 1000$/m, "RUN false\nUSER 1000");
-    await using stage = new DockerStage(copy.load(), client(ctx));
+    const engine = client(ctx);
+    const stage = new DockerStage(copy.load(), engine);
     const error = await stage.build().then(
       () => undefined,
       (e: unknown) => e,
     );
+    await stage[Symbol.asyncDispose]();
     expect(error).toBeInstanceOf(ImageBuildError);
     expect((error as Error).message).toMatch(
       /docker build of smokebook\/observer-.* failed: The command '\/bin\/sh -c false' returned a non-zero code: 1/,
     );
-    expect((error as ImageBuildError).log).toMatch(/Step \d+\/\d+ : RUN false/);
+    const { log, intermediates } = error as ImageBuildError;
+    expect(log).toMatch(/Step \d+\/\d+ : RUN false/);
+    expect(intermediates.length).toBeGreaterThanOrEqual(4);
+    for (const id of intermediates) {
+      const left = await engine.container.dockerode
+        .getImage(id)
+        .inspect()
+        .then(
+          () => true,
+          () => false,
+        );
+      expect(left, `step image ${id} left behind`).toBe(false);
+    }
   });
 
   it("an app that truncates its records on start fails only the restart check", async (ctx) => {
@@ -101,15 +135,32 @@ describe("Docker stage self-tests", { tags: ["self-test", "slow"], concurrent: t
     await using stage = new DockerStage(copy.load(), client(ctx));
     await stage.build();
     await stage.start();
-    const failed: Array<{ name: string; error: unknown }> = [];
-    for (const check of CONTAINER_CHECKS) {
-      await Promise.resolve()
-        .then(() => check.run(stage))
-        .catch((error: unknown) => failed.push({ name: check.name, error }));
-    }
-    expect(failed.map((f) => f.name)).toEqual(["running container: data written before a restart is there after it"]);
+    const failed = await failingContainerChecks(stage);
+    expect(failed.map((f) => f.name)).toEqual([RESTART_CHECK]);
     expect(String((failed[0]?.error as Error | undefined)?.message)).toMatch(
       /docker\/Dockerfile: volume at \/opt\/platform\/runtime\/observer\/data across docker restart: marker kept, records 1 → 1 \(earlier records changed or lost\)/,
+    );
+  });
+
+  it("an app that empties its data directory on start loses the container user's marker: only the restart check fails", async (ctx) => {
+    await using copy = new TargetCopy(undefined, "docker-wipe");
+    copy.replace(
+      "src/main.mjs",
+      '  const logFile = join(config.dirs.logs, "observer.log");',
+      '  for (const name of readdirSync(config.dirs.data)) rmSync(join(config.dirs.data, name), { force: true });\n  const logFile = join(config.dirs.logs, "observer.log");',
+    );
+    copy.replace(
+      "src/main.mjs",
+      "import { appendFileSync, readdirSync } from",
+      "import { appendFileSync, readdirSync, rmSync } from",
+    );
+    await using stage = new DockerStage(copy.load(), client(ctx));
+    await stage.build();
+    await stage.start();
+    const failed = await failingContainerChecks(stage);
+    expect(failed.map((f) => f.name)).toEqual([RESTART_CHECK]);
+    expect(String((failed[0]?.error as Error | undefined)?.message)).toMatch(
+      /across docker restart: marker lost \(in the container: lost, on the host: lost\), records \d+ → 1 \(earlier records changed or lost\)/,
     );
   });
 });

@@ -7,7 +7,45 @@ import { describe, expect, it } from "vitest";
 import { ContractViolation } from "../../helpers/contract/errors.ts";
 import { TargetCopy } from "../../helpers/contract/target-copy.ts";
 import { loadManifests } from "../../helpers/k8s/manifest-set.ts";
+import { checkSchemas } from "../../helpers/k8s/schema-check.ts";
 import { failingChecks } from "../../helpers/k8s/static-checks.ts";
+
+const INGRESS = `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: observer
+spec:
+  rules:
+    - host: observer.example
+      http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend:
+              service:
+                name: observer
+                port:
+                  number: 8000
+`;
+
+const SEALED_SECRET = `apiVersion: bitnami.com/v1alpha1
+kind: SealedSecret
+metadata:
+  name: observer-kis-credentials
+spec:
+  encryptedData:
+    KIS_APP_KEY: AgBy3i4OJSWK+PiTySYZZA==
+    KIS_APP_SECRET: AgAKAoiQm7QDZP4XJxB9ZA==
+`;
+
+/** Adds files to the base kustomization of a copy. */
+function addResources(copy: TargetCopy, files: Record<string, string>) {
+  for (const [name, text] of Object.entries(files)) copy.write(`k8s/base/${name}`, text);
+  const list = Object.keys(files)
+    .map((name) => `  - ${name}`)
+    .join("\n");
+  copy.replace("k8s/base/kustomization.yaml", "  - service.yaml", `  - service.yaml\n${list}`);
+}
 
 async function onlyFailure(copy: TargetCopy) {
   const failures = failingChecks(await loadManifests(copy.load()));
@@ -103,5 +141,32 @@ describe("K8s static self-tests", { tags: ["self-test"] }, () => {
     const schema = await onlyFailure(copy);
     expect(schema.error).toMatchObject({ item: "schema", file: `${copy.dir}/k8s/base/deployment.yaml` });
     expect(schema.error.message).toMatch(/Deployment\/observer: spec\/replicas must be integer/);
+  });
+
+  it("an Ingress is validated and a SealedSecret (CRD) reported as not validated; neither fails", async () => {
+    await using copy = new TargetCopy(undefined, "k8s-crd");
+    addResources(copy, { "ingress.yaml": INGRESS, "sealed-secret.yaml": SEALED_SECRET });
+    const set = await loadManifests(copy.load());
+    expect(failingChecks(set)).toEqual([]);
+    expect(checkSchemas(set)).toMatchObject({
+      kinds: expect.stringMatching(/Ingress.*SealedSecret|SealedSecret.*Ingress/),
+      not_validated: "SealedSecret/observer-kis-credentials (bitnami.com/v1alpha1, CRD)",
+    });
+  });
+
+  it("an invalid Ingress and an unknown built-in kind fail the schema check naming them", async () => {
+    await using copy = new TargetCopy(undefined, "k8s-ingress");
+    addResources(copy, { "ingress.yaml": INGRESS.replace("number: 8000", "number: http") });
+    const ingress = await onlyFailure(copy);
+    expect(ingress.error).toMatchObject({ item: "schema", file: `${copy.dir}/k8s/base/ingress.yaml` });
+    expect(ingress.error.message).toMatch(
+      /Ingress\/observer: spec\/rules\/0\/http\/paths\/0\/backend\/service\/port\/number must be integer/,
+    );
+    copy.replace("k8s/base/ingress.yaml", "number: http", "number: 8000");
+    copy.replace("k8s/base/ingress.yaml", "kind: Ingress", "kind: Ingres");
+    const typo = await onlyFailure(copy);
+    expect(typo.error.message).toMatch(
+      /Ingres\/observer: no schema for networking\.k8s\.io\/v1 Ingres: Ingres is not a kind of networking\.k8s\.io\/v1/,
+    );
   });
 });

@@ -10,7 +10,7 @@
  */
 import { beforeAll, describe, it } from "vitest";
 import { StageBlockedError } from "../../helpers/contract/errors.ts";
-import { type LoadedContract, loadContract } from "../../helpers/contract/load.ts";
+import { type LoadedContract, loadTargetContract } from "../../helpers/contract/load.ts";
 import { recordIds, recordSection } from "../../helpers/evidence/record.ts";
 import { loadManifests, type ManifestSet } from "../../helpers/k8s/manifest-set.ts";
 import { K8S_STATIC_CHECKS } from "../../helpers/k8s/static-checks.ts";
@@ -23,7 +23,7 @@ describe("execution contract — K8s stage, static (manifests)", () => {
   let renderError: unknown;
 
   beforeAll(async () => {
-    loaded = loadContract();
+    loaded = loadTargetContract();
     manifests = await loadManifests(loaded).catch((error: unknown) => {
       renderError = error;
       return undefined;

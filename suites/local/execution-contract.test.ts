@@ -2,9 +2,12 @@
 /**
  * Seed 004 §3.1 — Local stage of the execution contract: the target app as a local process.
  * Target: SMOKEBOOK_TARGET (default fixtures/target). A failure here is the app code's (seed 004 §6.1 step 1).
+ * The app runs with a minimal environment (PATH, HOME, TMPDIR and the contract variables a check sets); every wait's
+ * poll lines go into the evidence.
  */
 import { beforeAll, describe, it } from "vitest";
-import { type LoadedContract, loadContract } from "../../helpers/contract/load.ts";
+import { type LoadedContract, loadTargetContract } from "../../helpers/contract/load.ts";
+import { withPollEvidence } from "../../helpers/contract/poll-evidence.ts";
 import { recordIds } from "../../helpers/evidence/record.ts";
 import { checkItem } from "../../helpers/layer-diagnosis-evidence.ts";
 import { checkEnvPrecedence } from "../../helpers/local/env-precedence-check.ts";
@@ -15,7 +18,7 @@ import { checkUnitTests } from "../../helpers/local/unit-tests-check.ts";
 describe("execution contract — Local stage (app code)", () => {
   let loaded: LoadedContract;
   beforeAll(() => {
-    loaded = loadContract();
+    loaded = loadTargetContract();
   });
 
   it("the target's own unit tests pass (contract app.unitTests)", async (ctx) => {
@@ -29,9 +32,9 @@ describe("execution contract — Local stage (app code)", () => {
     await checkItem(ctx, { stage: "local", item: "env", check: "env precedence" }, () => checkEnvPrecedence(loaded));
   });
 
-  it("with the contract directories, GET /health answers 200 on the contract port and JSONL records land in data/", async (ctx) => {
+  it("with the contract directories, GET /health answers 200 on the contract port and JSONL records land in data/ and nowhere else", async (ctx) => {
     const result = await checkItem(ctx, { stage: "local", item: "health", check: "health and records" }, () =>
-      checkServeAndRecords(loaded),
+      withPollEvidence(ctx, (onPoll) => checkServeAndRecords(loaded, { onPoll })),
     );
     await recordIds(ctx, { pid: result.pid, port: result.port, records: result.records });
     if (!result.contractPortFree) {
@@ -43,7 +46,7 @@ describe("execution contract — Local stage (app code)", () => {
 
   it("without its directories the app exits non-zero, names them and creates none (B.1 rule 4)", async (ctx) => {
     const result = await checkItem(ctx, { stage: "local", item: "paths", check: "no mkdir" }, () =>
-      checkNoMkdir(loaded),
+      withPollEvidence(ctx, (onPoll) => checkNoMkdir(loaded, { onPoll })),
     );
     await recordIds(ctx, { exit_code: result.exitCode ?? "signal" });
   });
