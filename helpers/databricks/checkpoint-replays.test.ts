@@ -3,6 +3,7 @@
  * fails the right criterion with the message saying which.
  */
 import { describe, expect, it } from "vitest";
+import { ReplayMismatchError } from "../replay/index.ts";
 import { thrownError } from "../testing/thrown-error.ts";
 import { callWithin } from "./api-call.ts";
 import { assertGreenSuccess, assertRedFailure, checkpointKeyLines } from "./checkpoint-criteria.ts";
@@ -144,6 +145,26 @@ describe("DEV-013 checkpoint recorded variants", () => {
     expect(failure.code).toBe("TASK_OUTPUT_ERROR");
     expect(failure.message).toBe(
       'Green (/Volumes) run: get-run-output has no error field: task green_volumes_serverless (run 411672590837461) has error "sqlite3.OperationalError: database is locked"',
+    );
+  });
+});
+
+describe("DEV-013 replays compare the submitted payload with the recorded one", () => {
+  it("self-test: a Red submitted with the /Volumes path fails, naming the differing parameter", {
+    tags: ["self-test"],
+  }, async () => {
+    const session = openSession("replay", "fixtures/dev013-checkpoint/pass.har");
+    const wrongRed = { ...config, checkpointDbfs: config.checkpointVolumes };
+    const error = await runCheckpointPhase(session, "red", wrongRed, { observer: collectingObserver() }).catch(
+      (e: unknown) => e,
+    );
+    expect((error as Error).message).toContain(
+      'POST /api/2.2/jobs/runs/submit (body differs from recorded entry #0 tasks[0].spark_python_task.parameters[1]: sent "/Volumes/nsc_dbw_dev_7405610275478542/default/agent_state_checkpoints/agent.db", recorded "/dbfs/mnt/agent-state/checkpoints/agent.db") is not in recording fixtures/dev013-checkpoint/pass.har',
+    );
+    const mismatch = await session.finish().catch((e: unknown) => e);
+    expect(mismatch).toBeInstanceOf(ReplayMismatchError);
+    expect((mismatch as ReplayMismatchError).unexpected[0]).toMatch(
+      /^POST \/api\/2\.2\/jobs\/runs\/submit \(body differs/,
     );
   });
 });

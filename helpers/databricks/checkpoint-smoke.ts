@@ -6,18 +6,26 @@
  */
 import type { jobs } from "@databricks/sdk-experimental";
 import type { SmokeDefinition } from "../gates.ts";
-import { DATABRICKS_CREDENTIALS } from "./client.ts";
+import { databricksLive } from "./credentials.ts";
 import type { Dev013Config } from "./dev013-config.ts";
 import { type RunSmokeOptions, type RunSmokeResult, runServerless } from "./run-smoke.ts";
-import { buildServerlessSubmit, uniqueRunName } from "./serverless-submit.ts";
+import { buildServerlessSubmit, SUBMIT_VOLATILE_FIELDS, uniqueRunName } from "./serverless-submit.ts";
 import type { DatabricksSession } from "./session.ts";
+import type { SmokeRecordingProfile } from "./smoke-session.ts";
 
 export const checkpointSmoke: SmokeDefinition = {
   name: "DEV-013 checkpoint strict smoke (Red /dbfs → Green /Volumes)",
   gate: "RUN_DEV013_CHECKPOINT_SMOKE",
-  credentials: DATABRICKS_CREDENTIALS,
+  ...databricksLive(),
   recordings: ["fixtures/dev013-checkpoint/pass.har"],
   tags: ["databricks"],
+};
+
+/** Its recordings poll (10 s / 900 s by default) and may differ only in the run names' unique suffixes. */
+export const checkpointRecording: SmokeRecordingProfile = {
+  smoke: checkpointSmoke.name,
+  volatile: SUBMIT_VOLATILE_FIELDS,
+  polls: true,
 };
 
 export type CheckpointPhase = "red" | "green";

@@ -1,6 +1,8 @@
 /**
  * Databricks WorkspaceClient factory. Auth is the SDK's own chain read from `env` (DATABRICKS_HOST +
- * DATABRICKS_TOKEN, or DATABRICKS_CONFIG_PROFILE / ~/.databrickscfg, or any other SDK auth the env selects).
+ * DATABRICKS_TOKEN, DATABRICKS_HOST + DATABRICKS_CLIENT_ID + DATABRICKS_CLIENT_SECRET (OAuth M2M),
+ * DATABRICKS_CONFIG_PROFILE, the [DEFAULT] profile of the config file, or any other SDK auth the env selects);
+ * the config file is the one credentials.ts checks (DATABRICKS_CONFIG_FILE, else $HOME/.databrickscfg of `env`).
  * A plain-http host is accepted only on loopback (http://127.0.0.1:PORT, http://localhost:PORT, http://[::1]:PORT),
  * so a token is never sent in clear text to a remote host.
  *
@@ -13,6 +15,7 @@ import { WorkspaceClient } from "@databricks/sdk-experimental";
 import { EnvValueError } from "../errors.ts";
 import type { Env } from "../gates.ts";
 import { REPLAY_ORIGIN } from "../replay/msw-replay.ts";
+import { databricksConfigPath } from "./credentials.ts";
 import { isLoopbackHostname, singleAttemptRequest } from "./single-attempt-transport.ts";
 
 /** Where replays aim the client (REPLAY_ORIGIN): loopback, so anything MSW missed fails fast and locally. */
@@ -34,7 +37,7 @@ export function checkHost(env: Env): void {
 export function createWorkspaceClient(env: Env = process.env): WorkspaceClient {
   checkHost(env);
   const client = new WorkspaceClient(
-    { env: { ...env } as NodeJS.ProcessEnv },
+    { env: { ...env, DATABRICKS_CONFIG_FILE: databricksConfigPath(env) } as NodeJS.ProcessEnv },
     { product: "smokebook", productVersion: "0.1.0" },
   );
   Object.defineProperty(client.apiClient, "request", { value: singleAttemptRequest(client.apiClient) });
@@ -51,9 +54,3 @@ export async function workspaceUrl(client: WorkspaceClient): Promise<string> {
   await client.config.ensureResolved();
   return (await client.config.getHost()).origin;
 }
-
-/** Credentials a live Databricks smoke needs (SmokeDefinition.credentials): a host and token, or a profile. */
-export const DATABRICKS_CREDENTIALS: ReadonlyArray<ReadonlyArray<string>> = [
-  ["DATABRICKS_HOST", "DATABRICKS_TOKEN"],
-  ["DATABRICKS_CONFIG_PROFILE"],
-];

@@ -6,7 +6,7 @@
  *   UC_CATALOG / UC_SCHEMA / UC_VOLUME                             default nsc_dbw_dev_7405610275478542 / default / agent_state_checkpoints
  *   CHECKPOINT_VOLUMES    Green --checkpoint-db-path (/Volumes/…)  default /Volumes/${UC_CATALOG}/${UC_SCHEMA}/${UC_VOLUME}/agent.db
  *   DATABRICKS_POLL_INTERVAL_SECONDS / DATABRICKS_POLL_TIMEOUT_SECONDS   default 10 / 900
- * Replays use the defaults: they replay the recording, not this shell's settings.
+ * Replays use the defaults and the poll settings the recording names: they replay the recording, not this shell.
  */
 import { envText } from "../env-text.ts";
 import { EnvValueError } from "../errors.ts";
@@ -38,8 +38,9 @@ function pick(env: Env, name: keyof typeof DEV013_DEFAULTS): string {
   return envText(env, name) ?? DEV013_DEFAULTS[name];
 }
 
-export function readDev013Config(env: Env, mode: RunMode): Dev013Config {
-  const poll = readPollSettings(env, CHECKPOINT_POLL_DEFAULTS, mode !== "replay");
+/** `recorded`: the poll settings of the recording a replay serves (DatabricksSession.recordedPoll). */
+export function readDev013Config(env: Env, mode: RunMode, recorded?: PollSettings): Dev013Config {
+  const poll = readPollSettings(env, CHECKPOINT_POLL_DEFAULTS, mode !== "replay", recorded);
   const own = mode === "replay" ? {} : env;
   const volume = { catalog: pick(own, "UC_CATALOG"), schema: pick(own, "UC_SCHEMA"), volume: pick(own, "UC_VOLUME") };
   const checkpointDbfs = pick(own, "CHECKPOINT_DBFS");

@@ -6,7 +6,8 @@
  *   DEV019_WRAPPER_PATH         workspace path of the wrapper   default /Users/<current user>/smoke_dev019/smoke_wrapper.py
  *   DEV019_WRAPPER_LOCAL_PATH   local copy checked for the guardrails (unset: that check is skipped)
  *   DATABRICKS_POLL_INTERVAL_SECONDS / DATABRICKS_POLL_TIMEOUT_SECONDS   default 20 / 900
- * Replays use the defaults and the fixture wrapper: they replay the recording, not this shell's settings.
+ * Replays use the defaults, the fixture wrapper and the poll settings the recording names (recording-meta.ts):
+ * they replay the recording, not this shell's settings.
  */
 import { envText } from "../env-text.ts";
 import type { Env, RunMode } from "../gates.ts";
@@ -32,8 +33,9 @@ export interface Dev019Config {
   poll: PollSettings;
 }
 
-export function readDev019Config(env: Env, mode: RunMode): Dev019Config {
-  const poll = readPollSettings(env, DEV019_POLL_DEFAULTS, mode !== "replay");
+/** `recorded`: the poll settings of the recording a replay serves (DatabricksSession.recordedPoll). */
+export function readDev019Config(env: Env, mode: RunMode, recorded?: PollSettings): Dev019Config {
+  const poll = readPollSettings(env, DEV019_POLL_DEFAULTS, mode !== "replay", recorded);
   const own = mode === "replay" ? {} : env;
   return {
     targetPipelines: envText(own, "TARGET_PIPELINES") ?? "pipeline_silver",

@@ -6,9 +6,10 @@ import { describe, expect, it } from "vitest";
 import type { VirtualClock } from "../clock.ts";
 import { thrownError } from "../testing/thrown-error.ts";
 import { readDev019Config } from "./dev019-config.ts";
-import { runDev019 } from "./dev019-smoke.ts";
+import { dev019Payload, resolveWrapperPath, runDev019 } from "./dev019-smoke.ts";
 import { CriterionError, RunTimeoutError } from "./errors.ts";
 import { assertNoOutputError, assertRunSucceeded } from "./run-criteria.ts";
+import { runServerless } from "./run-smoke.ts";
 import { openSession } from "./session.ts";
 import { collectingObserver } from "./test-observer.ts";
 
@@ -16,7 +17,7 @@ async function replay(file: string) {
   const session = openSession("replay", `fixtures/dev019-watchdog/${file}`);
   const observer = collectingObserver();
   try {
-    const result = await runDev019(session, readDev019Config({}, "replay"), { observer });
+    const result = await runDev019(session, readDev019Config({}, "replay", session.recordedPoll), { observer });
     await session.finish();
     return {
       result,
@@ -111,6 +112,22 @@ describe("DEV-019 recorded variants", () => {
       /^retrying runs\/submit dev019_smoke_test_serverless-\S+ in 7s \(attempt 1 failed: .*HTTP 429 REQUEST_LIMIT_EXCEEDED/,
     );
     expect(clock.slept).toBeGreaterThanOrEqual(7000);
+  });
+
+  it("self-test: a submit without the runbook's environment dependencies fails the replay, naming the field", {
+    tags: ["self-test"],
+  }, async () => {
+    const session = openSession("replay", "fixtures/dev019-watchdog/pass.har");
+    const config = readDev019Config({}, "replay", session.recordedPoll);
+    const wrapper = await resolveWrapperPath(session, config);
+    const payload = dev019Payload(config, wrapper.path, new Date(session.clock.now()));
+    const environment = payload.environments?.[0];
+    if (environment?.spec) environment.spec = { client: environment.spec.client ?? "1" };
+    const error = await runServerless(session, payload, { poll: config.poll }).catch((e: unknown) => e);
+    session.close();
+    expect((error as Error).message).toContain(
+      'POST /api/2.2/jobs/runs/submit (body differs from recorded entry #1 environments[0].spec.dependencies: missing in the request (recorded ["PyYAML==6.0.3","pydantic==2.12.5","langgraph==1.0.9","langgraph-checkpoint-sqlite==3.0.3"])) is not in recording fixtures/dev019-watchdog/pass.har',
+    );
   });
 
   it("gateway-503.har: a 503 HTML page while polling is retried within the deadline and the smoke passes", async () => {

@@ -6,19 +6,27 @@
 import type { jobs } from "@databricks/sdk-experimental";
 import type { SmokeDefinition } from "../gates.ts";
 import { callWithin } from "./api-call.ts";
-import { DATABRICKS_CREDENTIALS } from "./client.ts";
+import { databricksLive } from "./credentials.ts";
 import { currentUser } from "./current-user.ts";
 import { DEV019_DEPENDENCIES, type Dev019Config, defaultWrapperPath } from "./dev019-config.ts";
 import { type RunSmokeOptions, type RunSmokeResult, runServerless } from "./run-smoke.ts";
-import { buildServerlessSubmit, uniqueRunName } from "./serverless-submit.ts";
+import { buildServerlessSubmit, SUBMIT_VOLATILE_FIELDS, uniqueRunName } from "./serverless-submit.ts";
 import type { DatabricksSession } from "./session.ts";
+import type { SmokeRecordingProfile } from "./smoke-session.ts";
 
 export const dev019Smoke: SmokeDefinition = {
   name: "DEV-019 watchdog serverless smoke",
   gate: "RUN_DEV019_WATCHDOG_SMOKE",
-  credentials: DATABRICKS_CREDENTIALS,
+  ...databricksLive(),
   recordings: ["fixtures/dev019-watchdog/pass.har"],
   tags: ["databricks"],
+};
+
+/** Its recordings poll (20 s / 900 s by default) and may differ only in the run name's unique suffix. */
+export const dev019Recording: SmokeRecordingProfile = {
+  smoke: dev019Smoke.name,
+  volatile: SUBMIT_VOLATILE_FIELDS,
+  polls: true,
 };
 
 export const DEV019_LABEL = "DEV-019";
@@ -52,7 +60,6 @@ export async function resolveWrapperPath(session: DatabricksSession, config: Dev
 
 export interface Dev019Result extends RunSmokeResult {
   wrapper: WrapperLocation;
-  payload: jobs.SubmitRun;
 }
 
 export async function runDev019(
@@ -66,5 +73,5 @@ export async function runDev019(
     `wrapper ${wrapper.path} (from ${wrapper.source}); poll ${config.poll.intervalMs / 1000}s up to ${config.poll.timeoutMs / 1000}s (${config.poll.source})`,
   );
   const result = await runServerless(session, payload, { ...options, poll: config.poll });
-  return { ...result, wrapper, payload };
+  return { ...result, wrapper };
 }

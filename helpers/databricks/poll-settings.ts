@@ -1,7 +1,8 @@
 /**
  * How often and how long smokebook polls a Databricks run. Each smoke has its runbook's defaults;
  * DATABRICKS_POLL_INTERVAL_SECONDS and DATABRICKS_POLL_TIMEOUT_SECONDS override them for live and record runs.
- * Replays use the defaults (the recording was made with them) but a malformed override still fails, by name.
+ * Replays use the interval and deadline the recording was made with (its log.comment, recording-meta.ts), or the
+ * defaults for a recording that does not name them; a malformed override still fails, by name.
  */
 import { EnvValueError } from "../errors.ts";
 import type { Env } from "../gates.ts";
@@ -31,9 +32,19 @@ function readSeconds(env: Env, name: string): number | undefined {
   return Number(value);
 }
 
-export function readPollSettings(env: Env, defaults: PollDefaults, applyOverrides = true): PollSettings {
+/**
+ * The poll settings: the overrides over the defaults (live, record), or — when overrides do not apply (replay) —
+ * `recorded`, the settings the recording was made with, falling back to the defaults.
+ */
+export function readPollSettings(
+  env: Env,
+  defaults: PollDefaults,
+  applyOverrides = true,
+  recorded?: PollSettings,
+): PollSettings {
   const interval = readSeconds(env, POLL_INTERVAL_VAR);
   const timeout = readSeconds(env, POLL_TIMEOUT_VAR);
+  if (!applyOverrides && recorded) return recorded;
   const used = applyOverrides
     ? [interval !== undefined ? POLL_INTERVAL_VAR : "", timeout !== undefined ? POLL_TIMEOUT_VAR : ""].filter(Boolean)
     : [];

@@ -7,18 +7,22 @@ import type { files } from "@databricks/sdk-experimental";
 import type { SmokeDefinition } from "../gates.ts";
 import { classifyRemoteFailure } from "../remote-errors.ts";
 import type { CallContext } from "./api-call.ts";
-import { DATABRICKS_CREDENTIALS } from "./client.ts";
+import { databricksLive } from "./credentials.ts";
 import { CriterionError } from "./errors.ts";
 import type { DatabricksSession } from "./session.ts";
+import type { SmokeRecordingProfile } from "./smoke-session.ts";
 import { listDirectory } from "./volumes.ts";
 
 export const pragmaticSmoke: SmokeDefinition = {
   name: "DEV-013 pragmatic smoke (auth + UC Volumes reachability; not the strict smoke)",
   gate: "RUN_DEV013_CHECKPOINT_SMOKE",
-  credentials: DATABRICKS_CREDENTIALS,
+  ...databricksLive(),
   recordings: ["fixtures/dev013-pragmatic/pass.har"],
   tags: ["databricks"],
 };
+
+/** Its recordings hold GET requests only: nothing polls, no body is volatile. */
+export const pragmaticRecording: SmokeRecordingProfile = { smoke: pragmaticSmoke.name, volatile: [], polls: false };
 
 export const PRAGMATIC_NOTE = "pragmatic verdict only: a pragmatic pass is not a strict smoke pass (ADR-260225-1012)";
 

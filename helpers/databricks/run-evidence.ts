@@ -1,12 +1,16 @@
 /**
  * Evidence of a Databricks run, sent through helpers/evidence/record.ts and printed as it happens:
- * the timestamped polling log (recordPoll), retries, cancellations, key ids (run_id, task_run_id, run page URL)
- * and the get-run-output JSON of each task.
+ * the timestamped polling log (recordPoll), retries, cancellations, the runs/submit payload (before submitting),
+ * key ids (run_id, task_run_id, run page URL, runtime), the run summary (cluster/runtime identifiers, the exact
+ * error) and the get-run-output JSON of each task.
  */
+
+import type { jobs } from "@databricks/sdk-experimental";
 import type { TestContext } from "vitest";
 import { recordIds, recordJson, recordPoll } from "../evidence/record.ts";
 import { formatPollLine } from "./await-run.ts";
 import type { TaskOutput } from "./run-output.ts";
+import { describeRuntime, type RunSummary } from "./runtime-identity.ts";
 import type { CancelRecord, RunObserver } from "./submitted-run.ts";
 
 type Annotator = Pick<TestContext, "annotate">;
@@ -82,4 +86,15 @@ export function recordRunIds(ctx: Annotator, ids: RunIds): Promise<void> {
     task_run_id: ids.taskRunIds.join(",") || undefined,
     run_page_url: ids.runPageUrl,
   });
+}
+
+/** The runs/submit payload, recorded before the request is made. */
+export function recordPayload(ctx: Annotator, label: string, payload: jobs.SubmitRun): Promise<void> {
+  return recordJson(ctx, `${label}: runs/submit payload`, payload);
+}
+
+/** Run id, cluster/runtime identifiers and the exact error, as the seed asks ("Record run id, …"). */
+export async function recordRunSummary(ctx: Annotator, label: string, summary: RunSummary): Promise<void> {
+  await recordJson(ctx, `${label}: run id, runtime and error`, summary);
+  await recordIds(ctx, { runtime: summary.runtime.map(describeRuntime).join("; ") || undefined });
 }

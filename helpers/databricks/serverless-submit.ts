@@ -4,6 +4,7 @@
  * cluster fields that made DEV-019 submits fail ("unknown field" and runtime failures), naming the field.
  */
 import type { jobs } from "@databricks/sdk-experimental";
+import type { VolatileField } from "../replay/index.ts";
 import { ServerlessSpecError } from "./errors.ts";
 
 const FORBIDDEN_TOP = ["job_clusters", "new_cluster", "existing_cluster_id", "spark_conf", "spark_env_vars"] as const;
@@ -98,6 +99,15 @@ export function buildServerlessSubmit(spec: ServerlessPythonRun): jobs.SubmitRun
   validateServerlessSubmit(payload);
   return payload;
 }
+
+/** The suffix uniqueRunName adds to a base name: "-20260225T101500Z-a7k2". */
+export const UNIQUE_RUN_NAME_SUFFIX = /-\d{8}T\d{6}Z-[0-9a-z]{4}$/;
+
+/** Submit fields that differ on every run (replays ignore only these): the unique suffix of run_name and token. */
+export const SUBMIT_VOLATILE_FIELDS: ReadonlyArray<VolatileField> = [
+  { path: "run_name", pattern: UNIQUE_RUN_NAME_SUFFIX },
+  { path: "idempotency_token", pattern: UNIQUE_RUN_NAME_SUFFIX },
+];
 
 /** A unique, traceable run name: `<base>-<UTC stamp>-<random>` (also fit as an idempotency token, ≤ 64 chars). */
 export function uniqueRunName(base: string, now: Date, random = Math.random): string {

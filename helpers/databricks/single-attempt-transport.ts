@@ -4,10 +4,12 @@
  * status. Smokebook retries with helpers/retry.ts on its own clock instead, so replays never sleep; this transport
  * makes exactly one attempt per call and throws DatabricksHttpError (an SDK ApiError that also carries the HTTP
  * status and response headers, so classifyRemoteFailure sees status, error_code and Retry-After).
- * It mirrors ApiClient.request in @databricks/sdk-experimental 0.17 (same URL, query, auth and body handling).
+ * It mirrors ApiClient.request in @databricks/sdk-experimental 0.17 (same URL, query, auth and body handling), and
+ * registers the credentials auth resolved (profile token, OAuth access token) for redaction.
  */
 import { type ApiClient, ApiError, fetch, ReadableStream } from "@databricks/sdk-experimental";
 import { SmokebookError } from "../errors.ts";
+import { registerResolvedCredentials } from "./resolved-credentials.ts";
 
 type RequestOptions = Parameters<ApiClient["request"]>[0];
 
@@ -67,6 +69,7 @@ export function singleAttemptRequest(api: ApiClient): ApiClient["request"] {
     const { path, method, query = {}, headers, responseHeaders = [], payload, raw = false } = options;
     headers.set("User-Agent", api.userAgent());
     await api.config.authenticate(headers);
+    registerResolvedCredentials(api.config, headers);
     const url = new URL((await api.host).toString());
     assertSafeOrigin(url);
     url.pathname = path;

@@ -1,10 +1,12 @@
 /**
  * The one JSON line the DEV-012 smoke prints (the runbook's "`-s` preserves the emitted JSON line"): at least
- * runtime_input_path (absolute, the file actually used), env, fingerprint and utc.
+ * runtime_input_path (absolute, the file actually used), env, fingerprint and utc. The suite hands it to
+ * recordStdoutLine (helpers/evidence/record.ts): the main process prints it raw on a line of its own, once, and
+ * keeps it in the evidence.
  */
 import type { Dev012Config } from "./input-policy.ts";
 
-export interface FingerprintLine {
+export type FingerprintLine = {
   smoke: "dev012-fingerprint";
   runtime_input_path: string;
   input_source: Dev012Config["inputSource"];
@@ -12,7 +14,7 @@ export interface FingerprintLine {
   fingerprint: string;
   fingerprinter: string;
   utc: string;
-}
+};
 
 export function fingerprintLine(
   config: Dev012Config,
@@ -29,9 +31,4 @@ export function fingerprintLine(
     fingerprinter,
     utc: now.toISOString(),
   };
-}
-
-/** Prints the line; the caller records the same object as evidence. */
-export function emitFingerprintLine(line: FingerprintLine, write: (text: string) => void = console.log): void {
-  write(JSON.stringify(line));
 }

@@ -50,3 +50,15 @@ export class FingerprintCriterionError extends SmokebookError {
     this.fingerprints = fingerprints;
   }
 }
+
+/** The runtime input path the smoke used is not the one its policy names (override or default fixture). */
+export class RuntimeInputPathError extends SmokebookError {
+  readonly used: string;
+  readonly expected: string;
+
+  constructor(used: string, expected: string, detail: string) {
+    super("RUNTIME_INPUT_PATH_MISMATCH", `DEV-012 runtime_input_path ${used}: ${detail}`);
+    this.used = used;
+    this.expected = expected;
+  }
+}

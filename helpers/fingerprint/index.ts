@@ -10,8 +10,13 @@ export {
   volatileValues,
   writeVariant,
 } from "./criteria.ts";
-export { emitFingerprintLine, type FingerprintLine, fingerprintLine } from "./emit.ts";
-export { FingerprintCommandError, FingerprintCriterionError, RuntimeInputError } from "./errors.ts";
+export { type FingerprintLine, fingerprintLine } from "./emit.ts";
+export {
+  FingerprintCommandError,
+  FingerprintCriterionError,
+  RuntimeInputError,
+  RuntimeInputPathError,
+} from "./errors.ts";
 export { canonicalJson, fingerprintOf, type IncidentIdentity, identityOf, splitError } from "./fingerprint.ts";
 export {
   builtInFingerprinter,
@@ -20,6 +25,7 @@ export {
   type Fingerprinter,
 } from "./fingerprinter.ts";
 export { type IncidentInput, incidentInputSchema, loadIncidentInput, parseIncidentInput } from "./incident-input.ts";
+export { checkRuntimeInputPath, expectedInputPath } from "./input-path-check.ts";
 export {
   DEV012_ENVS,
   type Dev012Config,
@@ -29,4 +35,5 @@ export {
   readSmokeEnv,
 } from "./input-policy.ts";
 export { maskVolatile } from "./mask.ts";
+export { dev012Fingerprint, REJECTED_ALTERNATIVES } from "./smoke-definition.ts";
 export { perturbText, perturbVolatile, reorderKeys, withOtherErrorClass, withOtherPipeline } from "./variants.ts";

@@ -34,6 +34,7 @@ function jsonLines(stdout: string): Array<Record<string, unknown>> {
     });
 }
 
+/** The JSON line is on stdout once, alone on its line and raw (no worker prefix, no ANSI), and kept in the evidence. */
 function expectOneFingerprintLine(run: VitestRun, expected: { path: string; env: string }) {
   const lines = jsonLines(run.stdout);
   expect(lines, `stdout:\n${run.stdout}`).toHaveLength(1);
@@ -41,8 +42,14 @@ function expectOneFingerprintLine(run: VitestRun, expected: { path: string; env:
   expect(line).toMatchObject({ runtime_input_path: expected.path, env: expected.env });
   expect(line.fingerprint).toMatch(/^[0-9a-f]{64}$/);
   expect(new Date(String(line.utc)).toISOString()).toBe(line.utc);
-  const recorded = run.evidenceLines().find((l) => l.type === "record" && l.name === "dev012-fingerprint");
-  expect(recorded?.value).toEqual(line);
+  const raw = JSON.stringify(line);
+  const stdoutLines = run.stdout.split("\n");
+  expect(stdoutLines.filter((l) => l === raw)).toHaveLength(1);
+  // Nowhere else on stdout: not behind a worker prefix, not coloured, not in a second print.
+  expect(stdoutLines.filter((l) => l.includes(String(line.fingerprint)))).toEqual([raw]);
+  expect(raw).not.toContain(String.fromCharCode(27));
+  const kept = run.evidenceLines("stdout-line").filter((l) => l.name === "dev012-fingerprint");
+  expect(kept.map((l) => l.value)).toEqual([line]);
   expect(run.evidenceLines("verdict").map((v) => v.state)).toEqual(Array(7).fill("passed"));
   return line;
 }

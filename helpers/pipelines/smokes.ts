@@ -3,15 +3,13 @@
  *   operations checks  live = Databricks SQL warehouse; no recordings (offline, the embedded DuckDB block runs)
  *   run triage         live = Jobs API on PIPELINES_TRIAGE_RUN_ID; replay = the recorded scenarios below
  */
+import { databricksLive } from "../databricks/credentials.ts";
 import type { SmokeDefinition } from "../gates.ts";
 
 export const pipelinesOpsChecks: SmokeDefinition = {
   name: "Pipelines A/Silver/B/C operations checks",
   gate: "RUN_PIPELINES_SMOKE",
-  credentials: [
-    ["DATABRICKS_HOST", "DATABRICKS_TOKEN", "DATABRICKS_WAREHOUSE_ID", "PIPELINES_CATALOG"],
-    ["DATABRICKS_CONFIG_PROFILE", "DATABRICKS_WAREHOUSE_ID", "PIPELINES_CATALOG"],
-  ],
+  ...databricksLive(["DATABRICKS_WAREHOUSE_ID", "PIPELINES_CATALOG"]),
   recordings: [],
   tags: ["databricks"],
 };
@@ -64,10 +62,7 @@ export const TRIAGE_SCENARIOS: ReadonlyArray<TriageScenario> = [
 export const pipelinesRunTriage: SmokeDefinition = {
   name: "Pipelines run triage",
   gate: "RUN_PIPELINES_SMOKE",
-  credentials: [
-    ["DATABRICKS_HOST", "DATABRICKS_TOKEN", "PIPELINES_TRIAGE_RUN_ID"],
-    ["DATABRICKS_CONFIG_PROFILE", "PIPELINES_TRIAGE_RUN_ID"],
-  ],
+  ...databricksLive(["PIPELINES_TRIAGE_RUN_ID"]),
   recordings: TRIAGE_SCENARIOS.map((s) => s.recording),
   tags: ["databricks"],
 };

@@ -6,8 +6,11 @@
  *   … run the code under test (its HTTP may go to any host; aim clients at REPLAY_ORIGIN, http://127.0.0.1:4) …
  *   replay.observed;          // every request seen: method, target (path?query), body, entryIndex
  *   replay.assertComplete();  // throws ReplayMismatchError: requests not recorded / recorded ones never made
- * Entries are served in recording order to requests with the same method + path + query. A request the
- * recording lacks gets a 400 whose message names it (Permanent, so callers fail fast). Replays never sleep:
+ * Entries are served in recording order to requests with the same method + path + query; where an entry recorded
+ * a JSON body the request's body must match it, except for the volatile fields given in the options
+ * (startReplay(path, { volatile: [{ path: "run_name", pattern: /-\d{8}T\d{6}Z-\w{4}$/ }] })). A request the
+ * recording lacks (or whose body differs, naming the field) gets a 400 whose message names it (Permanent, so
+ * callers fail fast). Replays never sleep:
  * drive waits with a VirtualClock (helpers/clock.ts), started at harStart(replay.har) if you like.
  *
  * Replay over a real socket (a fake remote on 127.0.0.1 for live-mode code paths):
@@ -22,6 +25,7 @@
  * Files: loadHar / saveHar / redactHar / validateHar (har-file.ts), harEntry / harLog (har-builder.ts).
  * Only one replay or recorder may intercept per process at a time (REPLAY_BUSY otherwise).
  */
+export { bodyDifference, isJsonBody, maskVolatile, type VolatileField } from "./body-diff.ts";
 export { HarFormatError, ReplayMismatchError } from "./errors.ts";
 export { type EntryInit, harEntry, harLog, harStart, statusTextFor } from "./har-builder.ts";
 export { loadHar, redactHar, saveHar, validateHar } from "./har-file.ts";
@@ -36,5 +40,5 @@ export {
 } from "./msw-replay.ts";
 export { recordTarget } from "./record-target.ts";
 export { type HarRecorder, type RecorderOptions, startRecorder } from "./recorder.ts";
-export { type LedgerOptions, type ObservedRequest, ReplayLedger } from "./replay-ledger.ts";
+export { describeObserved, type LedgerOptions, type ObservedRequest, ReplayLedger } from "./replay-ledger.ts";
 export { responseFor, UNRECORDED_ERROR_CODE, unrecordedResponse } from "./replay-response.ts";

@@ -7,7 +7,6 @@ import { createServer } from "node:http";
 import { readRequestBody, writeResponse } from "../net/http-io.ts";
 import { listenLoopback } from "../net/loopback-http.ts";
 import type { ReplayLedger } from "./replay-ledger.ts";
-import { responseFor, unrecordedResponse } from "./replay-response.ts";
 
 export interface LoopbackServer extends AsyncDisposable {
   /** Base URL, e.g. http://127.0.0.1:43117 */
@@ -25,12 +24,7 @@ export async function serveLedger(ledger: ReplayLedger): Promise<LoopbackServer>
       const method = req.method ?? "GET";
       const url = new URL(req.url ?? "/", "http://127.0.0.1").toString();
       const body = (await readRequestBody(req)).toString("utf8");
-      const entry = ledger.take(method, url, body === "" ? undefined : body);
-      const observed = ledger.observed.at(-1);
-      const response = entry
-        ? responseFor(entry)
-        : unrecordedResponse(method, observed?.target ?? url, ledger.source, ledger.nextUnused());
-      await writeResponse(res, response);
+      await writeResponse(res, ledger.respond(method, url, body === "" ? undefined : body));
     } catch (error) {
       res.statusCode = 500;
       res.end(String(error));

@@ -1,7 +1,8 @@
 /**
  * In-process replay: MSW intercepts node:http, fetch and XHR in this process and answers every request from a
- * HAR recording through a ReplayLedger (in recording order, by method + path + query). A request the recording
- * lacks is answered with a 400 naming it; `assertComplete()` then also reports recorded requests never made.
+ * HAR recording through a ReplayLedger (in recording order, by method + path + query, and by JSON body where one
+ * was recorded). A request the recording lacks is answered with a 400 naming it; `assertComplete()` then also
+ * reports recorded requests never made.
  * One interception (replay or recorder) can be active per process at a time.
  */
 import { isAbsolute, relative } from "node:path";
@@ -12,7 +13,6 @@ import { SmokebookError } from "../errors.ts";
 import { fromRoot, repoRoot } from "../paths.ts";
 import { loadHar } from "./har-file.ts";
 import { type LedgerOptions, type ObservedRequest, ReplayLedger } from "./replay-ledger.ts";
-import { responseFor, unrecordedResponse } from "./replay-response.ts";
 
 export interface HarReplay extends Disposable {
   readonly source: string;
@@ -80,10 +80,7 @@ export function startReplay(recording: string | Har, options: ReplayOptions = {}
   const release = claimInterception(`replay of ${source}`);
   const server = setupServer(
     http.all("*", async ({ request }) => {
-      const entry = ledger.take(request.method, request.url, await bodyOf(request));
-      if (entry) return responseFor(entry);
-      const observed = ledger.observed.at(-1);
-      return unrecordedResponse(request.method, observed?.target ?? request.url, source, ledger.nextUnused());
+      return ledger.respond(request.method, request.url, await bodyOf(request));
     }),
   );
   server.listen({ onUnhandledFrame: "error" });

@@ -75,9 +75,28 @@ describe("secret smoke, child vitest runs", { tags: ["slow"], timeout: 150_000 }
       scope_variable: "DATABRICKS_SECRET_SCOPE",
       value: { length: SECRET.length },
     });
+    // ADR-0015 evidence: each step's command — the runner and the NAMES of the variables it was given, no values.
+    expect(record(run, "secret-step-2")?.command).toEqual({
+      runner: expect.stringMatching(/^resolveSecret\(SECRET_SMOKE_KEY\) from helpers\/secrets\/resolver\.ts/),
+      env: [
+        "DATABRICKS_HOST",
+        "DATABRICKS_SECRET_SCOPE",
+        "DATABRICKS_TOKEN",
+        "KEY_VAULT_SECRET_SCOPE",
+        "SECRET_AZURE_OPENAI_ENDPOINT",
+        "SECRET_SMOKE_KEY",
+      ],
+    });
+    expect(record(run, "secret-step-3")?.command).toMatchObject({
+      env: ["DATABRICKS_HOST", "DATABRICKS_SECRET_SCOPE", "DATABRICKS_TOKEN", "SECRET_SMOKE_KEY"],
+    });
     const har = join(recordDir, "fixtures/secret-resolution/steps.har");
-    const entries = (JSON.parse(readFileSync(har, "utf8")) as { log: { entries: Array<{ request: { url: string } }> } })
-      .log.entries;
+    const written = JSON.parse(readFileSync(har, "utf8")) as {
+      log: { comment: string; entries: Array<{ request: { url: string } }> };
+    };
+    expect(JSON.parse(written.log.comment)).toMatchObject({ recorded_against: fake.url, resolver: "built-in" });
+    expect(run.stdout).toContain(`[secret smoke] recording written (redacted): ${har}`);
+    const entries = written.log.entries;
     expect(entries.map((e) => new URL(e.request.url).pathname + new URL(e.request.url).search)).toEqual([
       "/api/2.0/preview/scim/v2/Me",
       `/api/2.0/secrets/get?key=${KEY}&scope=${SCOPE}`,
@@ -94,8 +113,14 @@ describe("secret smoke, child vitest runs", { tags: ["slow"], timeout: 150_000 }
       KEY_VAULT_SECRET_SCOPE: SCOPE,
       GET_SECRET_CALLABLE: "smokebook_secret_sample.reference:get_secret",
       PYTHONPATH: pythonPath,
+      SMOKEBOOK_SAMPLE_TIMEOUT_SECONDS: "0.5",
     });
     expect(run.status, run.output).toBe(0);
+    expect(record(run, "secret-smoke-context")?.runner_script).toContain("importlib.import_module(module_path)");
+    expect(record(run, "secret-step-3")?.command).toMatchObject({
+      runner: expect.stringMatching(/^python3 -c <runner_script: the runbook one-liner/),
+      env: expect.arrayContaining(["GET_SECRET_CALLABLE", "KEY_VAULT_SECRET_SCOPE", "SECRET_SMOKE_KEY"]),
+    });
     expect(Object.values(states(run, "live"))).toEqual(Array(6).fill("passed"));
     expect(record(run, "secret-smoke-context")).toMatchObject({
       resolver: "GET_SECRET_CALLABLE=smokebook_secret_sample.reference:get_secret",
@@ -122,6 +147,7 @@ describe("secret smoke, child vitest runs", { tags: ["slow"], timeout: 150_000 }
       DATABRICKS_SECRET_SCOPE: SCOPE,
       GET_SECRET_CALLABLE: "smokebook_secret_sample.broken:get_secret_scope_first",
       PYTHONPATH: pythonPath,
+      SMOKEBOOK_SAMPLE_TIMEOUT_SECONDS: "0.5",
     });
     expect(run.status).not.toBe(0);
     const byTest = states(run, "live");

@@ -2,71 +2,26 @@
  * The secret smoke's steps against a fake workspace on 127.0.0.1, with the built-in resolver, the sample python
  * callable, and deliberately broken resolvers (TypeScript and python) that must each fail the right criterion.
  */
-import { delimiter } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createWorkspaceClient } from "../databricks/client.ts";
-import { fromRoot } from "../paths.ts";
 import { redactText } from "../redact.ts";
 import { TransientRemoteError } from "../remote-errors.ts";
-import { CRITERIA, checkClassification } from "./criteria.ts";
-import { loadErrorCases } from "./error-cases.ts";
-import { SecretCriterionError } from "./errors.ts";
-import { type FakeWorkspace, startFakeWorkspace } from "./fake-workspace.ts";
-import { builtInResolver, pythonResolver, type ResolverUnderTest } from "./resolver-under-test.ts";
-import { classify, envFirst, precedence, type SecretSmoke, scopeFallback } from "./secret-smoke.ts";
-import { startWorkspaceFront, type WorkspaceFront } from "./workspace-front.ts";
+import { checkClassification } from "./classification.ts";
+import { CRITERIA } from "./criteria.ts";
+import { builtInResolver, type ResolverUnderTest } from "./resolver-under-test.ts";
+import { classify, envFirst, precedence, scopeFallback } from "./secret-smoke.ts";
+import {
+  classificationFailure,
+  criterionFailure,
+  errorCases,
+  KEY,
+  python,
+  SCOPE,
+  SECRET,
+  secretSmokeBench,
+} from "./testing/smoke-bench.ts";
 
-const TOKEN = "fake-workspace-token-0001";
-const KEY = "azure-openai-endpoint";
-const SCOPE = "smokebook-dev";
-const SECRET = "https://aoai-smokebook-dev.openai.azure.com/";
-const errorCases = loadErrorCases(fromRoot("fixtures/secret-resolution/error-responses.har"));
-const baseEnv = {
-  ...process.env,
-  PYTHONPATH: [fromRoot("fixtures/secret-resolution/python"), process.env.PYTHONPATH].filter(Boolean).join(delimiter),
-};
-
-let fake: FakeWorkspace;
-let front: WorkspaceFront;
-
-beforeAll(async () => {
-  fake = await startFakeWorkspace({ token: TOKEN, scopes: { [SCOPE]: { [KEY]: SECRET } } });
-  const client = createWorkspaceClient({ DATABRICKS_HOST: fake.url, DATABRICKS_TOKEN: TOKEN });
-  front = await startWorkspaceFront({ upstream: { kind: "forward", client } });
-});
-afterAll(async () => {
-  await front?.close();
-  await fake?.close();
-});
-
-function smokeWith(
-  resolver: ResolverUnderTest,
-  scopes: SecretSmoke["settings"]["scopes"] = { DATABRICKS_SECRET_SCOPE: SCOPE },
-): SecretSmoke {
-  return {
-    settings: { key: KEY, scopes, callable: undefined, python: "python3", timeoutMs: 5_000 },
-    resolver,
-    front,
-    errorCases,
-    stallMs: 300,
-  };
-}
-
-const python = (fn: string) => pythonResolver(`smokebook_secret_sample.${fn}`, { baseEnv, timeoutMs: 20_000 });
-
-async function criterionFailure(run: () => Promise<unknown>): Promise<SecretCriterionError> {
-  const error = await run().then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(SecretCriterionError);
-  return error as SecretCriterionError;
-}
-
-async function classificationFailure(smoke: SecretSmoke): Promise<SecretCriterionError> {
-  const rows = await classify(smoke);
-  return criterionFailure(async () => checkClassification(rows));
-}
+const { smokeWith } = secretSmokeBench();
 
 describe.each([
   ["built-in", () => builtInResolver(5_000)],
@@ -106,6 +61,7 @@ const builtIn = builtInResolver(5_000);
 const broken: Record<string, ResolverUnderTest> = {
   scopeFirst: {
     description: "reads the scope before looking at the stub",
+    command: builtIn.command,
     resolve: async (step, connection) => {
       const scope = step.DATABRICKS_SECRET_SCOPE;
       if (scope) {
@@ -117,6 +73,7 @@ const broken: Record<string, ResolverUnderTest> = {
   },
   fallbackFirst: {
     description: "tries KEY_VAULT_SECRET_SCOPE first",
+    command: builtIn.command,
     resolve: async (step, connection) => {
       const { KEY_VAULT_SECRET_SCOPE: fallback, ...rest } = step;
       if (fallback) {
@@ -128,6 +85,7 @@ const broken: Record<string, ResolverUnderTest> = {
   },
   misclassify403: {
     description: "treats 403 as Transient",
+    command: builtIn.command,
     resolve: async (step, connection) => {
       const outcome = await builtIn.resolve(step, connection);
       if (outcome.ok || outcome.error.status !== 403) return outcome;
@@ -199,7 +157,10 @@ describe("failure variants fail the right criterion", { tags: ["self-test"] }, (
       ...smokeWith(python("missing_module:get_secret")),
       errorCases: errorCases.slice(0, 1),
     });
-    expect(rows.every((r) => r.actual === "Permanent")).toBe(true);
+    expect(rows.slice(0, 3).every((r) => r.actual === "Permanent")).toBe(true);
     expect(rows[0]?.detail).toMatch(/ModuleNotFoundError: No module named 'smokebook_secret_sample.missing_module'/);
+    // It never asked the server holding the recorded failure, so that row has no classification.
+    expect(rows[3]).toMatchObject({ actual: undefined });
+    expect(rows[3]?.detail).toMatch(/^resolver made no request to the server holding this failure/);
   }, 30_000);
 });

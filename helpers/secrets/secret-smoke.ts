@@ -2,23 +2,25 @@
  * The secret smoke's steps, shared by the suite (suites/databricks/secret-resolution.test.ts) and the self-tests
  * that feed it broken resolvers: each step runs the resolver under test against the workspace front with exactly
  * the variables the runbook sets, slices the requests the front saw during that step, and applies its criterion.
+ * The classification replays each recorded failure from its own loopback server; a row counts only when the
+ * resolver asked that server (requests > 0). The timeout case holds the request past a short resolver limit
+ * (timeoutCaseMs, built-in resolver; a callable's own HTTP timeout applies to python), so it costs little time.
  */
 import { registerSecret } from "../redact.ts";
+import type { ClassificationRow } from "./classification.ts";
+import { type ErrorCase, serveErrorCase } from "./error-cases.ts";
+import { SecretCriterionError } from "./errors.ts";
+import type { Outcome, ResolverUnderTest, StepCommand, StepEnv } from "./resolver-under-test.ts";
+import { chooseScope } from "./scope-env.ts";
+import { type ScopeRead, scopeReads } from "./scope-reads.ts";
+import type { SecretSmokeSettings } from "./settings.ts";
 import {
-  type ClassificationRow,
   checkEnvFirst,
   checkPrecedence,
   checkScopeFallback,
   type EnvFirstEvidence,
   type FallbackEvidence,
-  type ScopeRead,
-  scopeReads,
-} from "./criteria.ts";
-import { type ErrorCase, serveErrorCase } from "./error-cases.ts";
-import { SecretCriterionError } from "./errors.ts";
-import type { Outcome, ResolverUnderTest, StepEnv } from "./resolver-under-test.ts";
-import { chooseScope } from "./scope-env.ts";
-import type { SecretSmokeSettings } from "./settings.ts";
+} from "./step-criteria.ts";
 import {
   DECOY_SCOPE,
   envFirstStep,
@@ -37,12 +39,16 @@ export interface SecretSmoke {
   resolver: ResolverUnderTest;
   front: WorkspaceFront;
   errorCases: ReadonlyArray<ErrorCase>;
-  /** How long a "timeout" case holds a request before dropping the connection (default 1 s). */
-  stallMs?: number;
+  /** The built-in resolver's time limit in the timeout case (default 250 ms); the request is held longer. */
+  timeoutCaseMs?: number;
 }
+
+export const TIMEOUT_CASE_MS = 250;
 
 export interface StepRun {
   step: StepEnv;
+  /** How the step ran (runner and variable names), for evidence. */
+  command: StepCommand;
   outcome: Outcome;
   observed: FrontRequest[];
   reads: ScopeRead[];
@@ -52,7 +58,7 @@ export async function runStep(smoke: SecretSmoke, step: StepEnv): Promise<StepRu
   const before = smoke.front.observed.length;
   const outcome = await smoke.resolver.resolve(step, { host: smoke.front.url, token: smoke.front.token });
   const observed = smoke.front.observed.slice(before);
-  return { step, outcome, observed, reads: scopeReads(observed) };
+  return { step, command: smoke.resolver.command(step), outcome, observed, reads: scopeReads(observed) };
 }
 
 export async function envFirst(smoke: SecretSmoke): Promise<{ run: StepRun; evidence: EnvFirstEvidence }> {
@@ -119,18 +125,28 @@ export async function classify(smoke: SecretSmoke): Promise<ClassificationRow[]>
           detail: "needs DATABRICKS_SECRET_SCOPE or KEY_VAULT_SECRET_SCOPE",
         },
   );
-  for (const errorCase of smoke.errorCases) {
-    const url = new URL(errorCase.entry.request.url);
-    const step = {
-      SECRET_SMOKE_KEY: url.searchParams.get("key") ?? key,
-      DATABRICKS_SECRET_SCOPE: url.searchParams.get("scope") ?? "",
-    };
-    rows.push(
-      await attempt(`recorded ${errorCase.name}`, errorCase.expected, async () => {
-        await using server = await serveErrorCase(errorCase, { stallMs: smoke.stallMs ?? 1_000 });
-        return await smoke.resolver.resolve(step, { host: server.url, token: smoke.front.token });
-      }),
-    );
-  }
+  for (const errorCase of smoke.errorCases) rows.push(await recordedCase(smoke, errorCase));
   return rows;
+}
+
+/** One recorded failure, served by its own loopback server; a resolver that never asks it gets no classification. */
+async function recordedCase(smoke: SecretSmoke, errorCase: ErrorCase): Promise<ClassificationRow> {
+  const name = `recorded ${errorCase.name}`;
+  const url = new URL(errorCase.entry.request.url);
+  const step = {
+    SECRET_SMOKE_KEY: url.searchParams.get("key") ?? smoke.settings.key,
+    DATABRICKS_SECRET_SCOPE: url.searchParams.get("scope") ?? "",
+  };
+  const limit = errorCase.noAnswer === "stall" ? { timeoutMs: smoke.timeoutCaseMs ?? TIMEOUT_CASE_MS } : {};
+  await using server = await serveErrorCase(errorCase);
+  const row = await attempt(name, errorCase.expected, () =>
+    smoke.resolver.resolve(step, { host: server.url, token: smoke.front.token }, limit),
+  );
+  if (server.requests > 0) return row;
+  return {
+    case: name,
+    expected: errorCase.expected,
+    actual: undefined,
+    detail: `resolver made no request to the server holding this failure (it answered ${row.actual ? `${row.actual}: ${row.detail}` : row.detail} without asking)`,
+  };
 }

@@ -66,15 +66,22 @@ export interface RecordedSettings {
   DATABRICKS_SECRET_SCOPE: string | null;
   KEY_VAULT_SECRET_SCOPE: string | null;
   resolver: string;
+  /** Where the recording came from: the workspace URL (or the fake workspace) it was recorded against. */
+  recorded_against?: string;
 }
 
-export function recordedSettings(settings: SecretSmokeSettings, resolver: string): RecordedSettings {
+export function recordedSettings(
+  settings: SecretSmokeSettings,
+  resolver: string,
+  recordedAgainst: string,
+): RecordedSettings {
   return {
     smoke: "secret-resolution",
     SECRET_SMOKE_KEY: settings.key,
     DATABRICKS_SECRET_SCOPE: settings.scopes.DATABRICKS_SECRET_SCOPE ?? null,
     KEY_VAULT_SECRET_SCOPE: settings.scopes.KEY_VAULT_SECRET_SCOPE ?? null,
     resolver,
+    recorded_against: recordedAgainst,
   };
 }
 

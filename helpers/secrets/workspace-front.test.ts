@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWorkspaceClient } from "../databricks/client.ts";
 import { fromRoot } from "../paths.ts";
 import { HarFormatError, harLog, ReplayLedger } from "../replay/index.ts";
-import { loadErrorCases, serveErrorCase } from "./error-cases.ts";
+import { type ErrorCase, loadErrorCases, serveErrorCase } from "./error-cases.ts";
 import { type FakeWorkspace, startFakeWorkspace } from "./fake-workspace.ts";
 import { FRONT_TOKEN, startWorkspaceFront } from "./workspace-front.ts";
 
@@ -64,18 +64,52 @@ describe("workspace front, replay mode", () => {
 describe("recorded error cases", () => {
   it("loads every case with its expected kind", () => {
     const cases = loadErrorCases(fromRoot("fixtures/secret-resolution/error-responses.har"));
-    expect(cases.map((c) => [c.entry.response.status, c.expected])).toEqual([
-      [404, "Permanent"],
-      [404, "Permanent"],
-      [403, "Permanent"],
-      [403, "Permanent"],
-      [400, "Permanent"],
-      [429, "Transient"],
-      [500, "Transient"],
-      [502, "Transient"],
-      [503, "Transient"],
-      [0, "Transient"],
+    expect(cases.map((c) => [c.entry.response.status, c.expected, c.noAnswer])).toEqual([
+      [404, "Permanent", undefined],
+      [404, "Permanent", undefined],
+      [403, "Permanent", undefined],
+      [403, "Permanent", undefined],
+      [400, "Permanent", undefined],
+      [429, "Transient", undefined],
+      [500, "Transient", undefined],
+      [502, "Transient", undefined],
+      [503, "Transient", undefined],
+      [0, "Transient", "drop"],
+      [0, "Transient", "stall"],
     ]);
+    expect(cases.slice(-2).map((c) => c.name)).toEqual([
+      "connection dropped (reset before any answer)",
+      "timeout (no answer within the resolver's time limit)",
+    ]);
+  });
+
+  it("self-test: a case without an answer must say whether the connection drops or stalls", {
+    tags: ["self-test"],
+  }, () => {
+    const har = JSON.parse(readFileSync(fromRoot("fixtures/secret-resolution/error-responses.har"), "utf8"));
+    delete har.log.entries.at(-1)._smokebook_case.no_answer;
+    const path = join(mkdtempSync(join(tmpdir(), "smokebook-cases-")), "cases.har");
+    writeFileSync(path, JSON.stringify(har));
+    expect(() => loadErrorCases(path, "cases.har")).toThrow(
+      'cases.har: log.entries[10]._smokebook_case.no_answer: a case without an answer (status 0) needs "drop" or "stall", got undefined',
+    );
+  });
+
+  it("a dropped case resets the connection at once; a stalled one holds it until the server closes", async () => {
+    const cases = loadErrorCases(fromRoot("fixtures/secret-resolution/error-responses.har"));
+    const [dropped, stalled] = cases.slice(-2) as [ErrorCase, ErrorCase];
+    {
+      await using server = await serveErrorCase(dropped);
+      await expect(fetch(`${server.url}/api/2.0/secrets/get?scope=a&key=b`)).rejects.toThrow();
+      expect(server.requests).toBe(1);
+    }
+    const server = await serveErrorCase(stalled);
+    const pending = fetch(`${server.url}/api/2.0/secrets/get?scope=a&key=b`, { signal: AbortSignal.timeout(150) });
+    await expect(pending).rejects.toMatchObject({ name: "TimeoutError" });
+    expect(server.requests).toBe(1);
+    const started = performance.now();
+    await server.close();
+    expect(performance.now() - started).toBeLessThan(1_000);
   });
 
   it("serves a case to every request, repeatedly", async () => {

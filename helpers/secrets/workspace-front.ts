@@ -15,7 +15,7 @@ import type { Entry, Header } from "har-format";
 import { workspaceUrl } from "../databricks/client.ts";
 import { readRequestBody, writeResponse } from "../net/http-io.ts";
 import { listenLoopback } from "../net/loopback-http.ts";
-import { harEntry, type ReplayLedger, responseFor, unrecordedResponse } from "../replay/index.ts";
+import { harEntry, type ReplayLedger } from "../replay/index.ts";
 
 export type FrontUpstream = { kind: "forward"; client: WorkspaceClient } | { kind: "replay"; ledger: ReplayLedger };
 
@@ -88,15 +88,7 @@ export async function startWorkspaceFront(options: FrontOptions): Promise<Worksp
     try {
       let response: Response;
       if (upstream.kind === "replay") {
-        const entry = upstream.ledger.take(method, url.toString(), body.length > 0 ? body.toString("utf8") : undefined);
-        response = entry
-          ? responseFor(entry)
-          : unrecordedResponse(
-              method,
-              `${url.pathname}${url.search}`,
-              upstream.ledger.source,
-              upstream.ledger.nextUnused(),
-            );
+        response = upstream.ledger.respond(method, url.toString(), body.length > 0 ? body.toString("utf8") : undefined);
       } else {
         const headers = new Headers();
         for (const [name, value] of Object.entries(req.headers)) {

@@ -3,45 +3,29 @@
  * DEV-012 incident fingerprint smoke (ADR-0027), the runbook's single entrypoint:
  *   RUN_DEV012_FINGERPRINT_SMOKE=1 npx vitest run suites/databricks/dev012-fingerprint.test.ts --reporter=verbose
  * Input: DEV012_RUNTIME_INPUT_PATH, else fixtures/runtime_inputs/<DEV012_SMOKE_ENV>_incident_input.json (dev|staging).
- * Prints exactly one JSON line (runtime_input_path, env, fingerprint, utc) and keeps it in the evidence.
+ * Prints exactly one JSON line (runtime_input_path, env, fingerprint, utc) raw on stdout through recordStdoutLine,
+ * and keeps it in the evidence. The smoke's definition: helpers/fingerprint/smoke-definition.ts.
  * The smoke needs no credentials and has no recordings: the gate alone decides, and without it every check is
  * skipped with a note naming RUN_DEV012_FINGERPRINT_SMOKE=1 (runbook "Gate mode").
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { expect } from "vitest";
-import { recordIds, recordJson, recordSection } from "../../helpers/evidence/record.ts";
+import { recordIds, recordJson, recordSection, recordStdoutLine } from "../../helpers/evidence/record.ts";
 import {
   type CriteriaInput,
+  checkRuntimeInputPath,
   chooseFingerprinter,
   type Dev012Config,
-  defaultInputPath,
-  emitFingerprintLine,
+  dev012Fingerprint,
   FINGERPRINT_CRITERIA,
   fingerprintLine,
   loadIncidentInput,
+  REJECTED_ALTERNATIVES,
   readDev012Config,
 } from "../../helpers/fingerprint/index.ts";
-import type { SmokeDefinition } from "../../helpers/gates.ts";
 import { repoRoot } from "../../helpers/paths.ts";
 import { describeSmoke } from "../../helpers/smoke.ts";
-
-export const dev012Fingerprint: SmokeDefinition = {
-  name: "DEV-012 incident fingerprint smoke",
-  gate: "RUN_DEV012_FINGERPRINT_SMOKE",
-  credentials: [],
-  recordings: [],
-  tags: ["databricks"],
-};
-
-const REJECTED_ALTERNATIVES = [
-  "| alternative | rejected because |",
-  "| --- | --- |",
-  "| fixture-only input | low flexibility: cannot replay a real incident captured by the operator |",
-  "| real environment by default | low reproducibility: results depend on whatever incident is live |",
-  "| always-on smoke | unnecessary cost and dependency exposure on every run |",
-].join("\n");
 
 interface Prepared {
   config: Dev012Config;
@@ -67,7 +51,8 @@ describeSmoke(dev012Fingerprint, (s) => {
 
   s.it("runtime input follows the path policy (default fixture or DEV012_RUNTIME_INPUT_PATH)", async (ctx) => {
     const { config } = prepare();
-    if (config.inputSource === "default fixture") expect(config.inputPath).toBe(defaultInputPath(config.env));
+    // Override mode: resolve(DEV012_RUNTIME_INPUT_PATH); default mode: the checkout's fixture; the file exists.
+    checkRuntimeInputPath(config.inputPath, config.env, process.env, process.cwd());
     await recordIds(ctx, {
       env: config.env,
       input_source: config.inputSource,
@@ -82,8 +67,9 @@ describeSmoke(dev012Fingerprint, (s) => {
     const { config, criteria } = prepare();
     const fingerprint = await criteria.fingerprinter.fingerprint(config.inputPath);
     const line = fingerprintLine(config, fingerprint, criteria.fingerprinter.description);
-    emitFingerprintLine(line);
-    await recordJson(ctx, "dev012-fingerprint", line);
+    checkRuntimeInputPath(line.runtime_input_path, config.env, process.env, process.cwd());
+    // Printed raw on a line of its own by the main process (no worker prefix, no colour), once, and kept.
+    await recordStdoutLine(ctx, "dev012-fingerprint", line);
     await recordIds(ctx, { fingerprint });
   });
 

@@ -3,6 +3,9 @@
  * DEV-013 checkpoint strict smoke, Red → Green (seed "Serverless UC Volume Checkpoint Transition", Tasks 1 and 3).
  * Gate RUN_DEV013_CHECKPOINT_SMOKE=1 plus Databricks credentials runs it live; otherwise it replays
  * fixtures/dev013-checkpoint/pass.har on a virtual clock. Settings: helpers/databricks/dev013-config.ts.
+ * Each run's evidence: the runs/submit payload (kept before submitting), run id, task run ids, cluster/runtime
+ * identifier and the exact error (seed 001). SMOKEBOOK_MODE=record replaces the recording only when every check
+ * passed (else it writes pass.failed.har beside it).
  */
 
 import type { TestContext } from "vitest";
@@ -15,17 +18,26 @@ import {
 import {
   type CheckpointPhase,
   checkpointPath,
+  checkpointRecording,
   checkpointSmoke,
   runCheckpointPhase,
 } from "../../helpers/databricks/checkpoint-smoke.ts";
 import { type Dev013Config, readDev013Config } from "../../helpers/databricks/dev013-config.ts";
 import { PrerequisiteError, prerequisite } from "../../helpers/databricks/errors.ts";
+import { trackFailedChecks } from "../../helpers/databricks/failed-checks.ts";
 import { assertPathListable } from "../../helpers/databricks/pragmatic-smoke.ts";
 import { type RedGreenRow, redGreenTable } from "../../helpers/databricks/red-green-table.ts";
-import { evidenceObserver, recordOutputs, recordRunIds } from "../../helpers/databricks/run-evidence.ts";
+import {
+  evidenceObserver,
+  recordOutputs,
+  recordPayload,
+  recordRunIds,
+  recordRunSummary,
+} from "../../helpers/databricks/run-evidence.ts";
 import type { RunSmokeResult } from "../../helpers/databricks/run-smoke.ts";
 import { describeOutcome } from "../../helpers/databricks/run-state.ts";
-import { type DatabricksSession, openSession } from "../../helpers/databricks/session.ts";
+import type { DatabricksSession } from "../../helpers/databricks/session.ts";
+import { openSmokeSession } from "../../helpers/databricks/smoke-session.ts";
 import { ensureVolume, volumeFullName, volumePath } from "../../helpers/databricks/volumes.ts";
 import { recordIds, recordJson, recordSection } from "../../helpers/evidence/record.ts";
 import { describeSmoke } from "../../helpers/smoke.ts";
@@ -36,16 +48,20 @@ describeSmoke(checkpointSmoke, (s) => {
   let volumeReady = false;
   const rows: Partial<Record<CheckpointPhase, RedGreenRow>> = {};
 
+  const failed = trackFailedChecks();
+
   s.beforeAll(() => {
-    config = readDev013Config(process.env, s.mode);
-    session = openSession(s.mode, checkpointSmoke.recordings[0] ?? "", {
-      comment: "DEV-013 checkpoint Red/Green, recorded live",
-    });
+    ({ session, config } = openSmokeSession(
+      s.mode,
+      checkpointSmoke.recordings[0] ?? "",
+      { ...checkpointRecording, description: "DEV-013 checkpoint Red/Green, recorded live" },
+      (recordedPoll) => readDev013Config(process.env, s.mode, recordedPoll),
+    ));
   });
 
   s.afterAll(async () => {
-    const written = await session?.finish();
-    if (written) console.log(`[DEV-013] recording written (redacted): ${written}`);
+    const recording = await session?.finish(failed);
+    if (recording) console.log(`[DEV-013] ${recording.message}`);
   });
 
   async function runPhase(ctx: TestContext, phase: CheckpointPhase): Promise<RunSmokeResult> {
@@ -60,6 +76,7 @@ describeSmoke(checkpointSmoke, (s) => {
         {
           observer,
           signal: ctx.signal,
+          onPayload: (payload) => recordPayload(ctx, label, payload),
           onSubmitted: (runId) => recordIds(ctx, { run_id: runId }),
         },
       );
@@ -67,6 +84,7 @@ describeSmoke(checkpointSmoke, (s) => {
       await observer.flush();
     }
     await recordRunIds(ctx, result);
+    await recordRunSummary(ctx, label, result.summary);
     await recordOutputs(ctx, label, result.outputs);
     return result;
   }
@@ -111,10 +129,9 @@ describeSmoke(checkpointSmoke, (s) => {
       callWithin(active.clock, 120_000, { log: console.log }),
     );
     await recordIds(ctx, { volume: volumeFullName(cfg.volume), volume_outcome: ensured.outcome });
-    await recordJson(ctx, `DEV-013 volume ${ensured.outcome}`, ensured.info);
-    console.log(
-      `[DEV-013] volume ${volumeFullName(cfg.volume)}: ${ensured.outcome === "created" ? "was missing, created as MANAGED" : "exists"}`,
-    );
+    await recordJson(ctx, `DEV-013 volume ${ensured.outcome}`, { ...ensured.info, smokebook_note: ensured.note });
+    const how = ensured.outcome === "created" ? "was missing, created as MANAGED" : "exists";
+    console.log(`[DEV-013] volume ${volumeFullName(cfg.volume)}: ${how}${ensured.note ? ` (${ensured.note})` : ""}`);
   });
 
   s.it("Green: the UC volume path is listable through the Files API", async (ctx) => {

@@ -10,8 +10,15 @@ import { callWithin } from "../../helpers/databricks/api-call.ts";
 import { currentUser } from "../../helpers/databricks/current-user.ts";
 import { type Dev013Config, readDev013Config } from "../../helpers/databricks/dev013-config.ts";
 import { prerequisite } from "../../helpers/databricks/errors.ts";
-import { assertPathListable, PRAGMATIC_NOTE, pragmaticSmoke } from "../../helpers/databricks/pragmatic-smoke.ts";
-import { type DatabricksSession, openSession } from "../../helpers/databricks/session.ts";
+import { trackFailedChecks } from "../../helpers/databricks/failed-checks.ts";
+import {
+  assertPathListable,
+  PRAGMATIC_NOTE,
+  pragmaticRecording,
+  pragmaticSmoke,
+} from "../../helpers/databricks/pragmatic-smoke.ts";
+import type { DatabricksSession } from "../../helpers/databricks/session.ts";
+import { openSmokeSession } from "../../helpers/databricks/smoke-session.ts";
 import { volumePath } from "../../helpers/databricks/volumes.ts";
 import { recordEvidence, recordIds, recordJson } from "../../helpers/evidence/record.ts";
 import { describeSmoke } from "../../helpers/smoke.ts";
@@ -20,16 +27,20 @@ describeSmoke(pragmaticSmoke, (s) => {
   let session: DatabricksSession | undefined;
   let config: Dev013Config | undefined;
 
+  const failed = trackFailedChecks();
+
   s.beforeAll(() => {
-    config = readDev013Config(process.env, s.mode);
-    session = openSession(s.mode, pragmaticSmoke.recordings[0] ?? "", {
-      comment: "DEV-013 pragmatic smoke, recorded live",
-    });
+    ({ session, config } = openSmokeSession(
+      s.mode,
+      pragmaticSmoke.recordings[0] ?? "",
+      { ...pragmaticRecording, description: "DEV-013 pragmatic smoke, recorded live" },
+      (recordedPoll) => readDev013Config(process.env, s.mode, recordedPoll),
+    ));
   });
 
   s.afterAll(async () => {
-    const written = await session?.finish();
-    if (written) console.log(`[DEV-013 pragmatic] recording written (redacted): ${written}`);
+    const recording = await session?.finish(failed);
+    if (recording) console.log(`[DEV-013 pragmatic] ${recording.message}`);
   });
 
   s.it("auth context: the credentials resolve to a current user (SCIM Me)", async (ctx) => {

@@ -8,19 +8,27 @@
  * workspace (live/record) or answers from the recording (replay), so every scope read is observed on the wire.
  * Secret values never leave the process: only their length and sha256 are recorded.
  *   live:    RUN_SECRET_SMOKE=1 DATABRICKS_HOST=… DATABRICKS_TOKEN=… SECRET_SMOKE_KEY=… DATABRICKS_SECRET_SCOPE=…
- *   record:  the same with SMOKEBOOK_MODE=record (writes fixtures/secret-resolution/steps.har)
+ *   record:  the same with SMOKEBOOK_MODE=record (writes fixtures/secret-resolution/steps.har when every check
+ *            passed, else steps.failed.har beside it)
  *   replay:  without the gate, from fixtures/secret-resolution/*.har
  */
-import type { TestContext } from "vitest";
 import { expect } from "vitest";
 import { createWorkspaceClient, workspaceUrl } from "../../helpers/databricks/client.ts";
+import { trackFailedChecks } from "../../helpers/databricks/failed-checks.ts";
+import { saveRecording } from "../../helpers/databricks/recording-result.ts";
 import { recordIds, recordJson, recordSection } from "../../helpers/evidence/record.ts";
-import type { SmokeDefinition } from "../../helpers/gates.ts";
 import { fromRoot } from "../../helpers/paths.ts";
 import { harLog, loadHar, ReplayLedger, recordTarget, saveHar } from "../../helpers/replay/index.ts";
-import { CRITERIA, checkClassification, checkReadOnly, classificationTable } from "../../helpers/secrets/criteria.ts";
+import { checkClassification, classificationTable } from "../../helpers/secrets/classification.ts";
+import { CRITERIA } from "../../helpers/secrets/criteria.ts";
 import { type ErrorCase, loadErrorCases } from "../../helpers/secrets/error-cases.ts";
-import { builtInResolver, pythonResolver, type StepOutput } from "../../helpers/secrets/resolver-under-test.ts";
+import { checkReadOnly } from "../../helpers/secrets/read-only.ts";
+import {
+  builtInResolver,
+  PYTHON_RUNNER_SCRIPT,
+  pythonResolver,
+  type StepOutput,
+} from "../../helpers/secrets/resolver-under-test.ts";
 import { classify, envFirst, precedence, type SecretSmoke, scopeFallback } from "../../helpers/secrets/secret-smoke.ts";
 import { workspaceSecretsApi } from "../../helpers/secrets/secrets-api.ts";
 import {
@@ -29,22 +37,9 @@ import {
   type SecretSmokeSettings,
   settingsFromRecording,
 } from "../../helpers/secrets/settings.ts";
+import { ERRORS_HAR, STEPS_HAR, secretResolution } from "../../helpers/secrets/smoke-definition.ts";
 import { startWorkspaceFront } from "../../helpers/secrets/workspace-front.ts";
 import { describeSmoke } from "../../helpers/smoke.ts";
-
-const STEPS_HAR = "fixtures/secret-resolution/steps.har";
-const ERRORS_HAR = "fixtures/secret-resolution/error-responses.har";
-
-export const secretResolution: SmokeDefinition = {
-  name: "Databricks secret resolution smoke (ADR-0015)",
-  gate: "RUN_SECRET_SMOKE",
-  credentials: [
-    ["DATABRICKS_HOST", "DATABRICKS_TOKEN", "SECRET_SMOKE_KEY"],
-    ["DATABRICKS_CONFIG_PROFILE", "SECRET_SMOKE_KEY"],
-  ],
-  recordings: [STEPS_HAR, ERRORS_HAR],
-  tags: ["databricks"],
-};
 
 interface Prepared extends SecretSmoke {
   workspace: string;
@@ -60,7 +55,7 @@ function outputOf(output: StepOutput | undefined) {
 
 describeSmoke(secretResolution, (s) => {
   let pending: Promise<Prepared> | undefined;
-  let failures = 0;
+  const failed = trackFailedChecks();
   // Prepared on first use inside a check, so a bad setting fails the checks (and shows in the evidence).
   const prepare = (): Promise<Prepared> => {
     pending ??= (async () => {
@@ -92,25 +87,20 @@ describeSmoke(secretResolution, (s) => {
     })();
     return pending;
   };
-  const track = (ctx: TestContext) => ctx.onTestFailed(() => void failures++);
-
   s.afterAll(async () => {
     if (!pending) return;
     const prepared = await pending.catch(() => undefined);
     if (!prepared) return;
     await prepared.front.close();
     if (s.mode !== "record") return;
-    const target = recordTarget(STEPS_HAR);
-    if (failures > 0) {
-      console.warn(`recording not saved to ${target}: ${failures} check(s) failed`);
-      return;
-    }
-    const comment = JSON.stringify(recordedSettings(prepared.settings, prepared.resolver.description));
-    saveHar(target, harLog([...prepared.front.recorded], comment));
+    const comment = JSON.stringify(
+      recordedSettings(prepared.settings, prepared.resolver.description, prepared.workspace),
+    );
+    const recorder = { save: (path: string) => saveHar(path, harLog([...prepared.front.recorded], comment)) };
+    console.log(`[secret smoke] ${saveRecording(recorder, recordTarget(STEPS_HAR), failed, process.env).message}`);
   });
 
   s.it(CRITERIA.authContext, async (ctx) => {
-    track(ctx);
     const p = await prepare();
     const client = createWorkspaceClient({ DATABRICKS_HOST: p.front.url, DATABRICKS_TOKEN: p.front.token });
     const me = await workspaceSecretsApi(client, p.settings.timeoutMs).currentUser();
@@ -120,9 +110,8 @@ describeSmoke(secretResolution, (s) => {
       workspace: p.workspace,
       user: me.userName,
       resolver: p.resolver.description,
-      resolver_command: p.settings.callable
-        ? `${p.settings.python} -c <runbook one-liner importing GET_SECRET_CALLABLE> (per step, env prepared by the harness)`
-        : "built-in resolver helpers/secrets/resolver.ts (no process)",
+      // Each step's command (runner + variable names) is in its own record; this is the script python runs with -c.
+      runner_script: p.settings.callable ? PYTHON_RUNNER_SCRIPT : null,
       SECRET_SMOKE_KEY: p.settings.key,
       DATABRICKS_SECRET_SCOPE: p.settings.scopes.DATABRICKS_SECRET_SCOPE ?? null,
       KEY_VAULT_SECRET_SCOPE: p.settings.scopes.KEY_VAULT_SECRET_SCOPE ?? null,
@@ -131,34 +120,26 @@ describeSmoke(secretResolution, (s) => {
   });
 
   s.it(CRITERIA.envFirst, async (ctx) => {
-    track(ctx);
     const p = await prepare();
     const { run, evidence } = await envFirst(p);
-    await recordJson(ctx, "secret-step-2", {
-      ...evidence,
-      step_env: Object.keys(run.step),
-      ...outputOf(run.outcome.output),
-    });
+    await recordJson(ctx, "secret-step-2", { ...evidence, command: run.command, ...outputOf(run.outcome.output) });
     await recordIds(ctx, { stub: evidence.stub_variable, scope_reads: evidence.scope_reads });
   });
 
   s.it(CRITERIA.scopeFallback, async (ctx) => {
-    track(ctx);
     const p = await prepare();
     const { run, evidence } = await scopeFallback(p);
-    await recordJson(ctx, "secret-step-3", { ...evidence, ...outputOf(run.outcome.output) });
+    await recordJson(ctx, "secret-step-3", { ...evidence, command: run.command, ...outputOf(run.outcome.output) });
     await recordIds(ctx, { scope_variable: evidence.scope_variable, value_length: evidence.value.length });
   });
 
   s.it(CRITERIA.precedence, async (ctx) => {
-    track(ctx);
     const p = await prepare();
-    const { reads } = await precedence(p);
-    await recordJson(ctx, "secret-precedence", { scope_reads: reads });
+    const { run, reads } = await precedence(p);
+    await recordJson(ctx, "secret-precedence", { scope_reads: reads, command: run.command });
   });
 
   s.it(CRITERIA.classification, async (ctx) => {
-    track(ctx);
     const p = await prepare();
     const rows = await classify(p);
     await recordSection(ctx, "Secret failure classification", classificationTable(rows));
@@ -166,7 +147,6 @@ describeSmoke(secretResolution, (s) => {
   });
 
   s.it(CRITERIA.readOnly, async (ctx) => {
-    track(ctx);
     const p = await prepare();
     checkReadOnly(p.front.observed);
     p.ledger?.assertComplete();

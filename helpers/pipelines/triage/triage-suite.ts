@@ -8,6 +8,7 @@ import { expect } from "vitest";
 import { callWithin } from "../../databricks/api-call.ts";
 import { workspaceUrl } from "../../databricks/client.ts";
 import { PrerequisiteError } from "../../databricks/errors.ts";
+import { trackFailedChecks } from "../../databricks/failed-checks.ts";
 import { type DatabricksSession, openSession } from "../../databricks/session.ts";
 import { recordIds } from "../../evidence/record.ts";
 import type { Env, RunMode } from "../../gates.ts";
@@ -45,6 +46,7 @@ export function registerTriage(scope: TestScope, target: TriageTarget): void {
     try {
       const runId = target.runId();
       session = openSession(target.mode, target.recording, {
+        smoke: "Pipelines run triage",
         comment: `Pipelines run triage of run ${runId}`,
         ...(target.env ? { env: target.env } : {}),
       });
@@ -61,10 +63,14 @@ export function registerTriage(scope: TestScope, target: TriageTarget): void {
       failure = error;
     }
   }, FETCH_BUDGET_MS + 10_000);
+  const failed = trackFailedChecks();
   scope.afterAll(async () => {
-    // Record: finish() writes the redacted HAR (only for a triage that worked); otherwise just stop intercepting.
-    if (target.mode === "record" && triage) await session?.finish();
-    else session?.close();
+    // Record: finish() writes the redacted HAR only for a triage that worked and whose checks passed (else it keeps
+    // the traffic as <name>.failed.har); otherwise just stop intercepting.
+    if (target.mode === "record" && triage) {
+      const recording = await session?.finish(failed);
+      if (recording) console.log(`[pipelines triage] ${recording.message}`);
+    } else session?.close();
   });
   const ready = (): { triage: RunTriage; context: TriageContext } => {
     if (triage && context) return { triage, context };

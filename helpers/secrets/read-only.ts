@@ -1,0 +1,15 @@
+/** The read-only criterion: the smoke's resolvers made only GET requests to SCIM Me and secrets/get. */
+import { CRITERIA } from "./criteria.ts";
+import { SecretCriterionError } from "./errors.ts";
+import type { FrontRequest } from "./workspace-front.ts";
+
+export function checkReadOnly(observed: ReadonlyArray<FrontRequest>): void {
+  const allowed = new Set(["/api/2.0/preview/scim/v2/Me", "/api/2.0/secrets/get"]);
+  const other = observed.filter((r) => r.method !== "GET" || !allowed.has(r.path));
+  if (other.length > 0) {
+    throw new SecretCriterionError(
+      CRITERIA.readOnly,
+      `unexpected request(s): ${other.map((r) => `${r.method} ${r.path}`).join(", ")}`,
+    );
+  }
+}
