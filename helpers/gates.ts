@@ -77,17 +77,17 @@ export function liveBlocker(smoke: SmokeDefinition, env: Env): string | undefine
   if (!readSwitch(env, smoke.gate)) return `${smoke.gate} is not 1 (set ${smoke.gate}=1 to run ${smoke.name} live)`;
   const satisfied = smoke.credentials.some((alternative) => alternative.every((name) => trimmedOrUndefined(env[name])));
   if (satisfied) return undefined;
-  if (smoke.liveRequirement) {
-    const missing = smoke.liveRequirement(env);
-    if (missing === undefined || smoke.credentials.length === 0) return missing;
-  } else if (smoke.credentials.length === 0) {
-    return undefined;
-  }
+  const requirement = smoke.liveRequirement?.(env);
+  if (smoke.liveRequirement && (requirement === undefined || smoke.credentials.length === 0)) return requirement;
+  if (smoke.credentials.length === 0) return undefined;
   const first = smoke.credentials[0] ?? [];
   const missing = first.filter((name) => !trimmedOrUndefined(env[name]));
   const needs = smoke.credentials.map(listWithAnd).join(", or ");
   const subject = missing.length === 1 ? `${missing[0]} is not set` : `${listWithAnd(missing)} are not set`;
-  return `${subject} (live mode needs ${needs})`;
+  // Both ways are missing: name the variables, then what the other prerequisite lacks.
+  return requirement === undefined
+    ? `${subject} (live mode needs ${needs})`
+    : `${subject} (live mode needs ${needs}); ${requirement}`;
 }
 
 export function missingRecordings(smoke: SmokeDefinition, exists = existsSync): string[] {

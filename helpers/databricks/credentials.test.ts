@@ -84,8 +84,9 @@ describe("Databricks credentials: the live alternatives", () => {
         DATABRICKS_CLIENT_SECRET: CLIENT_SECRET,
       }),
     ).toBeUndefined();
-    expect(liveBlocker(smoke, { RUN_PROBE: "1", HOME: homeWith(undefined) })).toBe(
-      "DATABRICKS_HOST and DATABRICKS_TOKEN are not set (live mode needs DATABRICKS_HOST and DATABRICKS_TOKEN, or DATABRICKS_HOST, DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET, or DATABRICKS_CONFIG_PROFILE)",
+    const home = homeWith(undefined);
+    expect(liveBlocker(smoke, { RUN_PROBE: "1", HOME: home })).toBe(
+      `DATABRICKS_HOST and DATABRICKS_TOKEN are not set (live mode needs DATABRICKS_HOST and DATABRICKS_TOKEN, or DATABRICKS_HOST, DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET, or DATABRICKS_CONFIG_PROFILE); no Databricks config file at ${join(home, ".databrickscfg")} (for its [DEFAULT] profile)`,
     );
   });
 
