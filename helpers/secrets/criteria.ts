@@ -1,7 +1,7 @@
 /**
  * The ADR-0015 criteria by name: one verdict each in the report. The checks live by concept beside this file:
  * step-criteria.ts (steps 2 and 3, precedence), classification.ts, read-only.ts; scope-reads.ts holds what they
- * read from the wire. Each check returns the evidence to record (never a secret value: only its length and sha256)
+ * read from the wire. Each check returns the evidence to record (never a secret value: only its length and a per-run HMAC)
  * or throws SecretCriterionError naming the criterion and what was seen.
  */
 export const CRITERIA = {

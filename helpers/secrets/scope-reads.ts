@@ -1,8 +1,9 @@
 /**
  * What the secret criteria read from the wire: the secrets/get requests the workspace front observed (scope, key,
- * status), shown as one line each; and how a value is summarised for evidence (length and sha256, never the value).
+ * status), shown as one line each; and how a value is summarised for evidence (length and an HMAC-SHA256 under a key
+ * drawn for this run, never the value: a plain hash of a guessable value such as an endpoint URL would disclose it).
  */
-import { createHash } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import type { Outcome } from "./resolver-under-test.ts";
 import type { FrontRequest } from "./workspace-front.ts";
 
@@ -14,11 +15,14 @@ export interface ScopeRead {
 
 export interface ValueSummary {
   length: number;
-  sha256: string;
+  /** HMAC-SHA256 (hex, 16 characters) under RUN_KEY: comparable within a run, meaningless outside it. */
+  hmac: string;
 }
 
+const RUN_KEY = randomBytes(32);
+
 export function summarize(value: string): ValueSummary {
-  return { length: value.length, sha256: createHash("sha256").update(value, "utf8").digest("hex") };
+  return { length: value.length, hmac: createHmac("sha256", RUN_KEY).update(value, "utf8").digest("hex").slice(0, 16) };
 }
 
 export function scopeReads(observed: ReadonlyArray<FrontRequest>): ScopeRead[] {

@@ -32,10 +32,10 @@ export function checkEnvFirst(
     throw new SecretCriterionError(name, `${stubName} was set but resolution failed: ${failureText(outcome)}`);
   const got = summarize(outcome.value);
   const want = summarize(stubValue);
-  if (got.sha256 !== want.sha256) {
+  if (got.hmac !== want.hmac) {
     throw new SecretCriterionError(
       name,
-      `the value returned is not the ${stubName} stub (got length ${got.length} sha256 ${got.sha256.slice(0, 12)}…, want length ${want.length} sha256 ${want.sha256.slice(0, 12)}…)`,
+      `the value returned is not the ${stubName} stub (got length ${got.length} hmac ${got.hmac}, want length ${want.length} hmac ${want.hmac})`,
     );
   }
   return { stub_variable: stubName, value: got, scope_reads: 0 };

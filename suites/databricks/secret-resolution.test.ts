@@ -6,7 +6,7 @@
  * The resolver under test is the built-in one (helpers/secrets/resolver.ts) or GET_SECRET_CALLABLE run through
  * python. Every resolver talks to a loopback "front" (helpers/secrets/workspace-front.ts) that forwards to the
  * workspace (live/record) or answers from the recording (replay), so every scope read is observed on the wire.
- * Secret values never leave the process: only their length and sha256 are recorded.
+ * Secret values never leave the process: only their length and a per-run HMAC are recorded.
  *   live:    RUN_SECRET_SMOKE=1 DATABRICKS_HOST=… DATABRICKS_TOKEN=… SECRET_SMOKE_KEY=… DATABRICKS_SECRET_SCOPE=…
  *   record:  the same with SMOKEBOOK_MODE=record (writes fixtures/secret-resolution/steps.har when every check
  *            passed, else steps.failed.har beside it)
