@@ -13,6 +13,9 @@ describe("evidence bundle", { timeout: 120_000 }, () => {
     const run = await runFixture({ RUN_SMOKEBOOK_SAMPLE_SMOKE: "", SMOKEBOOK_STRICT: "" });
     expect(run.status, run.output).toBe(0);
     expect(run.output).toContain(`smokebook evidence: ${run.dir}`);
+    // The --reporter flag replaced the configured junit and json reporters; the bundle keeps both files anyway.
+    expect(run.readEvidenceFile("junit.xml")).toContain("<testsuites");
+    expect(JSON.parse(run.readEvidenceFile("results.json"))).toMatchObject({ numTotalTests: 3 });
     const lines = run.evidenceLines();
     expect(lines[0]).toMatchObject({ type: "run-start", operator: expect.any(String), host: expect.any(String) });
     expect(lines.at(-1)).toMatchObject({ type: "run-end", totals: { passed: 2, failed: 0, skipped: 1 } });
