@@ -6,10 +6,10 @@
  *
  * Idempotent: skips when the image exists with the same Node version label, unless --force. Needs busybox: when it
  * is missing, installs busybox-static as root or through passwordless sudo, else says how to install it.
- * With SMOKEBOOK_BASE_IMAGE set to another image the Docker stage builds FROM that one, and says so here.
+ * With SMOKEBOOK_BASE_IMAGE set to another image nothing is built: that image is checked (and pulled when missing).
  */
 import { BASE_IMAGE, ensureBaseImage } from "../helpers/docker/base-image.ts";
-import { BASE_IMAGE_VARIABLE, readBaseImage } from "../helpers/docker/base-image-source.ts";
+import { BASE_IMAGE_VARIABLE, provideBaseImage, readBaseImage } from "../helpers/docker/base-image-source.ts";
 
 export { BASE_IMAGE, ensureBaseImage };
 
@@ -21,7 +21,10 @@ async function main(argv: string[]): Promise<number> {
   }
   const chosen = readBaseImage();
   if (chosen !== BASE_IMAGE) {
-    console.log(`${BASE_IMAGE_VARIABLE}=${chosen}: the Docker stage builds FROM ${chosen}, not ${BASE_IMAGE}`);
+    // Another base image: nothing is built here; make sure the engine has it (pulled when missing).
+    const status = await provideBaseImage(chosen);
+    console.log(`${BASE_IMAGE_VARIABLE}=${chosen}: ${status.available ? "available" : status.note}`);
+    return status.available ? 0 : 1;
   }
   try {
     const result = await ensureBaseImage({ force: argv.includes("--force"), log: (line) => console.log(line) });
