@@ -69,6 +69,7 @@ describe(".github/workflows/smokebook.yml", () => {
       expect(upload?.if, name).toBe("always()");
       // Each smoke runs only when its own gate variable is 1, and then with its gate set, live tests only.
       const run = job?.steps.find((s) => s.run?.includes("npx vitest run"));
+      expect(run?.run, name).toContain("npx vitest run");
       expect(run?.if, name).toMatch(/^vars\[matrix\.gate\] == '1'/);
       // Secrets never sit in the job env, where npm ci's install scripts would see them.
       expect(JSON.stringify(job?.env ?? {}), name).not.toContain("secrets.");
