@@ -1,7 +1,8 @@
 /**
  * The cluster a smoke talks to, by mode: live → the kubeconfig's current context on the real clock;
  * replay → the recording served on 127.0.0.1 (helpers/k8s-replay) on a virtual clock. The checks cannot tell.
- * record → live through a recording proxy that writes the smoke's recording on close (record-connection.ts).
+ * record → live through a recording proxy that writes the smoke's recording on `close({ passed: true })`, and only
+ * <name>.failed.har otherwise (record-connection.ts).
  * Closing a replay checks that the run followed its recording (every recorded request made, none added): call
  * `close()` when the smoke is done; disposal (`await using`) only releases, so it never hides the smoke's own error.
  */
@@ -16,6 +17,11 @@ import { recordingConnection } from "./record-connection.ts";
 export interface CloseOptions {
   /** Replay: fail when the run diverged from its recording (default true). */
   verify?: boolean;
+  /**
+   * Record: every check of the smoke passed, so the recording replaces the committed one. Without it (and on
+   * disposal) the traffic goes to <name>.failed.har beside it and the committed recording is left as it was.
+   */
+  passed?: boolean;
 }
 
 export interface ClusterConnection extends AsyncDisposable {

@@ -39,7 +39,23 @@ export function exitCodeOf(status: V1Status): number {
   return Number.isInteger(code) ? code : -1;
 }
 
-export async function execInPod(kc: KubeConfig, request: ExecRequest): Promise<ExecResult> {
+/**
+ * Why the exec never started, from client-node's rejection: a WebSocket error event (ws's ErrorEvent: `message`,
+ * `error`, and the socket as `target`) rather than an Error. Only its text is kept — never the socket.
+ */
+export function execRejectionMessage(rejection: unknown, command: ReadonlyArray<string>): string {
+  const shown = `could not run \`${command.join(" ")}\` (the WebSocket to the API server failed)`;
+  if (rejection instanceof Error) return `${shown}: ${rejection.message}`;
+  const event = (rejection ?? {}) as { error?: { message?: unknown }; message?: unknown };
+  const text = [event.error?.message, event.message].find((m) => typeof m === "string" && m.trim() !== "");
+  return text === undefined ? shown : `${shown}: ${String(text)}`;
+}
+
+export async function execInPod(
+  kc: KubeConfig,
+  request: ExecRequest,
+  exec: Pick<Exec, "exec"> = new Exec(kc),
+): Promise<ExecResult> {
   const out: Buffer[] = [];
   const err: Buffer[] = [];
   const where = `exec in ${request.namespace}/${request.pod} (${request.container})`;
@@ -65,7 +81,7 @@ export async function execInPod(kc: KubeConfig, request: ExecRequest): Promise<E
       request.timeoutMs ?? 30_000,
     );
     timer.unref();
-    new Exec(kc)
+    exec
       .exec(
         request.namespace,
         request.pod,
@@ -88,9 +104,12 @@ export async function execInPod(kc: KubeConfig, request: ExecRequest): Promise<E
       .catch((error: unknown) =>
         finish(() =>
           reject(
-            new ClusterCheckError("K8S_EXEC_FAILED", where, error instanceof Error ? error.message : String(error), {
-              cause: error,
-            }),
+            new ClusterCheckError(
+              "K8S_EXEC_FAILED",
+              where,
+              execRejectionMessage(error, request.command),
+              error instanceof Error ? { cause: error } : undefined,
+            ),
           ),
         ),
       );

@@ -1,20 +1,24 @@
 /**
  * SMOKEBOOK_MODE=record for K8s smokes: the live cluster behind a recording proxy (helpers/k8s-replay/
- * recording-proxy.ts). The checks talk to the proxy through a generated kubeconfig; on close the recording is
- * written over the smoke's recording path (or under SMOKEBOOK_RECORD_DIR, helpers/replay/record-target.ts) with the
- * ids the run generated, after recording-lint.ts found no Secret value or credential in it.
+ * recording-proxy.ts). The checks talk to the proxy through a generated kubeconfig. `close({ passed: true })` — the
+ * smoke's checks all passed — writes the recording over the smoke's recording path (or under SMOKEBOOK_RECORD_DIR,
+ * helpers/replay/record-target.ts) with the ids the run generated. Any other close, and disposal (`await using`
+ * after an error), leaves the committed recording alone and keeps the traffic as <name>.failed.har beside it
+ * (helpers/databricks/recording-result.ts). Either file is written only after recording-lint.ts found no Secret
+ * value or credential in it.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { systemClock } from "../clock.ts";
+import { failedRecordingPath } from "../databricks/recording-result.ts";
 import { SmokebookError } from "../errors.ts";
 import type { Env } from "../gates.ts";
 import { recordingProblems } from "../k8s-replay/recording-lint.ts";
 import { startRecordingProxy } from "../k8s-replay/recording-proxy.ts";
 import { saveHar } from "../replay/har-file.ts";
 import { recordTarget } from "../replay/record-target.ts";
-import type { ClusterConnection } from "./connect.ts";
+import type { CloseOptions, ClusterConnection } from "./connect.ts";
 import { clientsForKubeconfig, kubeClients, loadKubeConfig } from "./kube-client.ts";
 
 export async function recordingConnection(recording: string, env: Env): Promise<ClusterConnection> {
@@ -30,7 +34,7 @@ export async function recordingConnection(recording: string, env: Env): Promise<
   const ids: Record<string, string> = {};
   const utc = new Date().toISOString();
   let closed = false;
-  const close = async () => {
+  const close = async (options: CloseOptions = {}) => {
     if (closed) return;
     closed = true;
     await proxy.close();
@@ -44,7 +48,17 @@ export async function recordingConnection(recording: string, env: Env): Promise<
     if (problems.length > 0) {
       throw new SmokebookError("K8S_RECORDING_UNSAFE", `not writing ${recording}: ${problems.slice(0, 5).join("; ")}`);
     }
-    saveHar(recordTarget(recording, env), har, env);
+    const target = recordTarget(recording, env);
+    if (options.passed === true) {
+      saveHar(target, har, env);
+      console.log(`[${scenario}] recording written (redacted): ${target}`);
+      return;
+    }
+    const failed = failedRecordingPath(target);
+    saveHar(failed, har, env);
+    console.log(
+      `[${scenario}] recording NOT written to ${target}: the run did not pass (a check failed or it stopped early); its traffic is saved (redacted) for review as ${failed}`,
+    );
   };
   return {
     clients,
@@ -53,6 +67,6 @@ export async function recordingConnection(recording: string, env: Env): Promise<
     replay: undefined,
     noteIds: (more) => Object.assign(ids, more),
     close,
-    [Symbol.asyncDispose]: close,
+    [Symbol.asyncDispose]: () => close({ passed: false }),
   };
 }

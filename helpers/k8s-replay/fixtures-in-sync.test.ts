@@ -7,6 +7,7 @@ import { AUTHORED_FIXTURES } from "./author/write-fixtures.ts";
 import { channelFrame, EXEC_STDOUT, PORT_FORWARD_DATA, toHarMessage } from "./channel-frames.ts";
 import { loadK8sRecording } from "./recording.ts";
 import { recordingProblems } from "./recording-lint.ts";
+import { blankSecretsInText } from "./recording-redaction.ts";
 import { K8S_SCENARIOS } from "./scenarios.ts";
 
 const paths = Object.keys(AUTHORED_FIXTURES);
@@ -36,9 +37,8 @@ describe("K8s recordings", () => {
     if (!first || !second) throw new Error("fixture too short");
     first.response.content.text = JSON.stringify({
       kind: "SecretList",
-      items: [
-        { kind: "Secret", metadata: { name: "langfuse-secrets" }, data: { "langfuse-secret-key": "c2stbGYtMTIz" } },
-      ],
+      apiVersion: "v1",
+      items: [{ metadata: { name: "langfuse-secrets" }, data: { "langfuse-secret-key": "c2stbGYtMTIz" } }],
     });
     second.request.headers.push({ name: "Authorization", value: "Bearer abcdefghijklmnop" });
     second._webSocketMessages = [
@@ -63,5 +63,21 @@ describe("K8s recordings", () => {
     expect(problems.filter((p) => p.startsWith("entry #1") && p.includes("credential")).length).toBeGreaterThanOrEqual(
       2,
     );
+  });
+
+  it("self-test: SecretList items (sent without `kind`) have their values blanked; other lists keep theirs", {
+    tags: ["self-test"],
+  }, () => {
+    const secrets = {
+      kind: "SecretList",
+      apiVersion: "v1",
+      items: [{ metadata: { name: "langfuse-secrets" }, data: { "langfuse-secret-key": "c2stbGYtMTIz" } }],
+    };
+    const configs = { kind: "ConfigMapList", apiVersion: "v1", items: [{ metadata: { name: "c" }, data: { k: "v" } }] };
+    expect(JSON.parse(blankSecretsInText(JSON.stringify(secrets)))).toEqual({
+      ...secrets,
+      items: [{ metadata: { name: "langfuse-secrets" }, data: { "langfuse-secret-key": "" } }],
+    });
+    expect(JSON.parse(blankSecretsInText(JSON.stringify(configs)))).toEqual(configs);
   });
 });

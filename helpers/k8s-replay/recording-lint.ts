@@ -1,7 +1,7 @@
 /**
- * What must never be in a K8s recording: a Secret with a non-blank value (`data`/`stringData`, also inside lists
- * and watch events), or a credential in a header or in the bytes that crossed a port-forward tunnel (Authorization
- * values other than "[REDACTED]", Basic/Bearer tokens, LangFuse key shapes). Returns the problems, each naming the
+ * What must never be in a K8s recording: a Secret with a non-blank value (`data`/`stringData`, also inside lists —
+ * SecretList items carry no `kind` — and watch events), or a credential in a header or in the bytes that crossed a
+ * port-forward tunnel (Authorization values other than "[REDACTED]", Basic/Bearer tokens, LangFuse key shapes). Returns the problems, each naming the
  * entry; an empty list means the recording is fit to commit.
  */
 import type { Entry, Har } from "har-format";
@@ -14,14 +14,15 @@ const CREDENTIAL_SHAPES: ReadonlyArray<RegExp> = [
   /^authorization:[ \t]*(?!\[REDACTED\])\S/im,
 ];
 
-function secretsIn(value: unknown, found: string[], where: string): void {
+/** `isSecret`: an item of a SecretList, which the API server sends without `kind`. */
+function secretsIn(value: unknown, found: string[], where: string, isSecret = false): void {
   if (Array.isArray(value)) {
     for (const [i, v] of value.entries()) secretsIn(v, found, `${where}[${i}]`);
     return;
   }
   if (!value || typeof value !== "object") return;
   const record = value as Record<string, unknown>;
-  if (record.kind === "Secret") {
+  if (isSecret || record.kind === "Secret") {
     for (const field of ["data", "stringData"]) {
       const values = (record[field] ?? {}) as Record<string, unknown>;
       for (const [key, v] of Object.entries(values))
@@ -31,7 +32,11 @@ function secretsIn(value: unknown, found: string[], where: string): void {
           );
     }
   }
-  for (const [key, v] of Object.entries(record)) if (typeof v === "object") secretsIn(v, found, `${where}.${key}`);
+  for (const [key, v] of Object.entries(record)) {
+    if (key === "items" && record.kind === "SecretList" && Array.isArray(v)) {
+      for (const [i, item] of v.entries()) secretsIn(item, found, `${where}.items[${i}]`, true);
+    } else if (typeof v === "object") secretsIn(v, found, `${where}.${key}`);
+  }
 }
 
 function bodies(entry: Entry): string[] {

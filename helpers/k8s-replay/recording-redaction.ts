@@ -1,19 +1,24 @@
 /**
  * Makes a captured K8s recording fit to commit, beyond what helpers/replay's saveHar does for every HAR (sensitive
- * headers dropped, strings redacted): Secret values are blanked wherever a Secret travels (objects, lists, watch
- * events, request bodies), and the bytes inside WebSocket messages — exec output and port-forward tunnels, kept as
+ * headers dropped, strings redacted): Secret values are blanked wherever a Secret travels (objects, SecretList items,
+ * which carry no `kind`, watch events, request bodies), and the bytes inside WebSocket messages — exec output and port-forward tunnels, kept as
  * base64 — have credential headers and known secrets replaced with the redaction marker.
  */
 import type { Entry, Har } from "har-format";
 import { REDACTED, redactText } from "../redact.ts";
 import type { HarWebSocketMessage } from "./channel-frames.ts";
 
-function blankSecrets(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(blankSecrets);
+/** A Secret: an object of kind Secret, or an item of a SecretList (the API server sends list items without `kind`). */
+function blankSecrets(value: unknown, isSecret = false): unknown {
+  if (Array.isArray(value)) return value.map((v) => blankSecrets(v));
   if (!value || typeof value !== "object") return value;
+  const record = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value as Record<string, unknown>)) out[key] = blankSecrets(v);
-  if (out.kind === "Secret") {
+  for (const [key, v] of Object.entries(record)) {
+    const secretItems = key === "items" && record.kind === "SecretList" && Array.isArray(v);
+    out[key] = secretItems ? v.map((item) => blankSecrets(item, true)) : blankSecrets(v);
+  }
+  if (isSecret || out.kind === "Secret") {
     for (const field of ["data", "stringData"]) {
       const values = out[field];
       if (values && typeof values === "object")

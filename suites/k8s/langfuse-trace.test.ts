@@ -56,7 +56,7 @@ describeSmoke(langfuseTraceSmokeDefinition, (s) => {
         console.log(jsonLine(line));
         await recordJson(ctx, "langfuse-trace-smoke", line);
         await recordSection(ctx, "DEV-044 evidence (seed 001 DoD mapping)", dev044Evidence(line));
-        await connection.close();
+        await connection.close({ passed: true });
       } catch (error) {
         if (error instanceof LangfuseTraceStageError) {
           console.log(jsonLine(error.line));

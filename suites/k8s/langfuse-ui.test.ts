@@ -34,7 +34,7 @@ describeSmoke(langfuseUiSmokeDefinition, (s) => {
       const line = await langfuseUiSmoke(connection.clients, env, connection.clock, readClusterEnv().waitTimeoutMs);
       console.log(jsonLine(line));
       await recordJson(ctx, "langfuse-ui-smoke", line);
-      await connection.close();
+      await connection.close({ passed: true });
     } catch (error) {
       if (error instanceof LangfuseUiSmokeError) {
         console.log(jsonLine(error.line));

@@ -45,7 +45,7 @@ describeSmoke(k8sPodRestartSmoke, (s) => {
         const outcome = await podRestartSmoke(check, facts.matchLabels, marker);
         await recordIds(ctx, { pod_before: outcome.before, pod_after: outcome.after });
         await recordJson(ctx, "k8s-pod-restart", { result: "pass", ...outcome });
-        await connection.close();
+        await connection.close({ passed: true });
       } finally {
         for (const line of polls) await recordPoll(ctx, line);
       }
