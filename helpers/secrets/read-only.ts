@@ -1,11 +1,11 @@
 /** The read-only criterion: the smoke's resolvers made only GET requests to SCIM Me and secrets/get. */
 import { CRITERIA } from "./criteria.ts";
 import { SecretCriterionError } from "./errors.ts";
+import { isAllowedRead } from "./front-guard.ts";
 import type { FrontRequest } from "./workspace-front.ts";
 
 export function checkReadOnly(observed: ReadonlyArray<FrontRequest>): void {
-  const allowed = new Set(["/api/2.0/preview/scim/v2/Me", "/api/2.0/secrets/get"]);
-  const other = observed.filter((r) => r.method !== "GET" || !allowed.has(r.path));
+  const other = observed.filter((r) => !isAllowedRead(r.method, r.path));
   if (other.length > 0) {
     throw new SecretCriterionError(
       CRITERIA.readOnly,

@@ -7,7 +7,7 @@ import { fromRoot } from "../paths.ts";
 import { HarFormatError, harLog, ReplayLedger } from "../replay/index.ts";
 import { type ErrorCase, loadErrorCases, serveErrorCase } from "./error-cases.ts";
 import { type FakeWorkspace, startFakeWorkspace } from "./fake-workspace.ts";
-import { FRONT_TOKEN, startWorkspaceFront } from "./workspace-front.ts";
+import { startWorkspaceFront } from "./workspace-front.ts";
 
 const TOKEN = "front-test-token-42";
 const SECRET = "front-secret-value-0042";
@@ -23,7 +23,7 @@ const client = () => createWorkspaceClient({ DATABRICKS_HOST: fake.url, DATABRIC
 describe("workspace front, forward mode", () => {
   it("authenticates upstream itself, observes every request and records without the secret", async () => {
     await using front = await startWorkspaceFront({ upstream: { kind: "forward", client: client() }, record: true });
-    const caller = createWorkspaceClient({ DATABRICKS_HOST: front.url, DATABRICKS_TOKEN: FRONT_TOKEN });
+    const caller = createWorkspaceClient({ DATABRICKS_HOST: front.url, DATABRICKS_TOKEN: front.token });
     expect((await caller.currentUser.me()).userName).toBe("smoke.operator@example.com");
     const got = await caller.secrets.getSecret({ scope: "dev", key: "k" });
     expect(Buffer.from(got.value ?? "", "base64").toString()).toBe(SECRET);
@@ -38,6 +38,7 @@ describe("workspace front, forward mode", () => {
     expect(recorded).not.toContain(SECRET);
     expect(recorded).not.toContain(Buffer.from(SECRET).toString("base64"));
     expect(recorded).not.toContain(TOKEN);
+    expect(recorded).not.toContain(front.token);
     const value = JSON.parse(front.recorded[1]?.response.content.text ?? "{}").value;
     expect(Buffer.from(value, "base64").toString()).toBe(`smokebook-recorded-placeholder (${SECRET.length} bytes)`);
   });
@@ -46,11 +47,11 @@ describe("workspace front, forward mode", () => {
 describe("workspace front, replay mode", () => {
   it("answers from the ledger and reports requests the recording lacks", async () => {
     await using recorder = await startWorkspaceFront({ upstream: { kind: "forward", client: client() }, record: true });
-    const caller = createWorkspaceClient({ DATABRICKS_HOST: recorder.url, DATABRICKS_TOKEN: FRONT_TOKEN });
+    const caller = createWorkspaceClient({ DATABRICKS_HOST: recorder.url, DATABRICKS_TOKEN: recorder.token });
     await caller.secrets.getSecret({ scope: "dev", key: "k" });
     const ledger = new ReplayLedger(harLog([...recorder.recorded]), "test.har");
     await using front = await startWorkspaceFront({ upstream: { kind: "replay", ledger } });
-    const replayed = createWorkspaceClient({ DATABRICKS_HOST: front.url, DATABRICKS_TOKEN: FRONT_TOKEN });
+    const replayed = createWorkspaceClient({ DATABRICKS_HOST: front.url, DATABRICKS_TOKEN: front.token });
     const got = await replayed.secrets.getSecret({ key: "k", scope: "dev" });
     expect(Buffer.from(got.value ?? "", "base64").toString()).toMatch(/^smokebook-recorded-placeholder/);
     await expect(replayed.secrets.getSecret({ scope: "other", key: "k" })).rejects.toMatchObject({

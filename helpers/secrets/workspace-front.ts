@@ -2,8 +2,11 @@
  * The workspace front: a loopback HTTP server every resolver of the secret smoke talks to (the built-in SDK client
  * and python children alike), so the smoke observes each request on the wire — which scope was read, in which
  * order — whatever implementation made it.
+ * Every request must carry this session's random bearer token (401 otherwise) and be a GET of SCIM Me or
+ * secrets/get (403 otherwise); refused requests reach no upstream but stay in `observed` with their status, so the
+ * read-only criterion names them (see front-guard.ts).
  *   forward  (live, record)  passes each request to the real workspace, authenticated with the operator's SDK
- *                            config (callers only hold a placeholder token); record mode also keeps HAR entries,
+ *                            config (callers only hold the session token); record mode also keeps HAR entries,
  *                            with secret values replaced by a placeholder before anything is written.
  *   replay                   answers from a ReplayLedger (helpers/replay); requests the recording lacks get the
  *                            ledger's 400 naming them.
@@ -13,9 +16,11 @@ import { createServer } from "node:http";
 import type { WorkspaceClient } from "@databricks/sdk-experimental";
 import type { Entry, Header } from "har-format";
 import { workspaceUrl } from "../databricks/client.ts";
+import { newProxyToken } from "../k8s-replay/proxy-auth.ts";
 import { readRequestBody, writeResponse } from "../net/http-io.ts";
 import { listenLoopback } from "../net/loopback-http.ts";
 import { harEntry, type ReplayLedger } from "../replay/index.ts";
+import { frontRefusal } from "./front-guard.ts";
 
 export type FrontUpstream = { kind: "forward"; client: WorkspaceClient } | { kind: "replay"; ledger: ReplayLedger };
 
@@ -28,7 +33,7 @@ export interface FrontRequest {
 
 export interface WorkspaceFront extends AsyncDisposable {
   readonly url: string;
-  /** The token callers present; the front never forwards it. */
+  /** This session's random bearer token (registered for redaction); callers present it, the front never forwards it. */
   readonly token: string;
   readonly observed: ReadonlyArray<FrontRequest>;
   /** HAR entries of the forwarded exchanges (record mode), secret values replaced. */
@@ -42,7 +47,6 @@ export interface FrontOptions {
   timeoutMs?: number;
 }
 
-export const FRONT_TOKEN = "smokebook-front-placeholder-token";
 const NOT_FORWARDED = new Set([
   "host",
   "authorization",
@@ -73,6 +77,7 @@ export async function startWorkspaceFront(options: FrontOptions): Promise<Worksp
   const upstreamUrl = upstream.kind === "forward" ? await workspaceUrl(upstream.client) : "http://127.0.0.1";
   const observed: FrontRequest[] = [];
   const recorded: Entry[] = [];
+  const token = newProxyToken();
 
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", upstreamUrl);
@@ -84,6 +89,12 @@ export async function startWorkspaceFront(options: FrontOptions): Promise<Worksp
       status: "dropped",
     };
     observed.push(seen);
+    const refusal = frontRefusal(method, url.pathname, req.headers, token);
+    if (refusal) {
+      seen.status = refusal.status;
+      await writeResponse(res, refusal);
+      return;
+    }
     const body = await readRequestBody(req);
     try {
       let response: Response;
@@ -145,7 +156,7 @@ export async function startWorkspaceFront(options: FrontOptions): Promise<Worksp
   const listener = await listenLoopback(server);
   return {
     url: listener.url,
-    token: FRONT_TOKEN,
+    token,
     observed,
     recorded,
     close: listener.close,
