@@ -9,11 +9,11 @@ import type { Har } from "har-format";
 import { describe, expect, it } from "vitest";
 import { fromRoot } from "../paths.ts";
 import { HarFormatError, harLog, loadHar, saveHar } from "../replay/index.ts";
+import { failedRecordingPath, saveRecording } from "../replay/recording-result.ts";
 import { readDev019Config } from "./dev019-config.ts";
 import { dev019Recording, runDev019 } from "./dev019-smoke.ts";
 import { DATABRICKS_FIXTURES } from "./fixtures/write-fixtures.ts";
 import { readRecordingMeta, recordedPoll, recordingComment, recordingMeta } from "./recording-meta.ts";
-import { failedRecordingPath, saveRecording } from "./recording-result.ts";
 import { openSession } from "./session.ts";
 import { collectingObserver } from "./test-observer.ts";
 

@@ -23,10 +23,10 @@ import {
   startReplay,
   type VolatileField,
 } from "../replay/index.ts";
+import { type RecordingResult, saveRecording } from "../replay/recording-result.ts";
 import { createWorkspaceClient, replayWorkspaceClient } from "./client.ts";
 import type { PollSettings } from "./poll-settings.ts";
 import { readRecordingMeta, recordedPoll, recordingComment, volatileFields } from "./recording-meta.ts";
-import { type RecordingResult, saveRecording } from "./recording-result.ts";
 
 export type { RecordingResult };
 

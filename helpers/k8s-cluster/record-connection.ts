@@ -4,20 +4,20 @@
  * smoke's checks all passed — writes the recording over the smoke's recording path (or under SMOKEBOOK_RECORD_DIR,
  * helpers/replay/record-target.ts) with the ids the run generated. Any other close, and disposal (`await using`
  * after an error), leaves the committed recording alone and keeps the traffic as <name>.failed.har beside it
- * (helpers/databricks/recording-result.ts). Either file is written only after recording-lint.ts found no Secret
+ * (helpers/replay/recording-result.ts). Either file is written only after recording-lint.ts found no Secret
  * value or credential in it.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { systemClock } from "../clock.ts";
-import { failedRecordingPath } from "../databricks/recording-result.ts";
 import { SmokebookError } from "../errors.ts";
 import type { Env } from "../gates.ts";
 import { recordingProblems } from "../k8s-replay/recording-lint.ts";
 import { startRecordingProxy } from "../k8s-replay/recording-proxy.ts";
 import { saveHar } from "../replay/har-file.ts";
 import { recordTarget } from "../replay/record-target.ts";
+import { failedRecordingPath } from "../replay/recording-result.ts";
 import type { CloseOptions, ClusterConnection } from "./connect.ts";
 import { clientsForKubeconfig, kubeClients, loadKubeConfig } from "./kube-client.ts";
 

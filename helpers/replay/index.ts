@@ -40,5 +40,6 @@ export {
 } from "./msw-replay.ts";
 export { recordTarget } from "./record-target.ts";
 export { type HarRecorder, type RecorderOptions, startRecorder } from "./recorder.ts";
+export { failedRecordingPath, type RecordingResult, saveRecording } from "./recording-result.ts";
 export { describeObserved, type LedgerOptions, type ObservedRequest, ReplayLedger } from "./replay-ledger.ts";
 export { responseFor, UNRECORDED_ERROR_CODE, unrecordedResponse } from "./replay-response.ts";

@@ -15,10 +15,10 @@
 import { expect } from "vitest";
 import { createWorkspaceClient, workspaceUrl } from "../../helpers/databricks/client.ts";
 import { trackFailedChecks } from "../../helpers/databricks/failed-checks.ts";
-import { saveRecording } from "../../helpers/databricks/recording-result.ts";
 import { recordIds, recordJson, recordSection } from "../../helpers/evidence/record.ts";
 import { fromRoot } from "../../helpers/paths.ts";
 import { harLog, loadHar, ReplayLedger, recordTarget, saveHar } from "../../helpers/replay/index.ts";
+import { saveRecording } from "../../helpers/replay/recording-result.ts";
 import { checkClassification, classificationTable } from "../../helpers/secrets/classification.ts";
 import { CRITERIA } from "../../helpers/secrets/criteria.ts";
 import { type ErrorCase, loadErrorCases } from "../../helpers/secrets/error-cases.ts";

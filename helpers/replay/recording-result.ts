@@ -4,7 +4,7 @@
  * <name>.failed.har next to the target, for review; the committed recording is left as it was.
  */
 import type { Env } from "../gates.ts";
-import type { HarRecorder } from "../replay/index.ts";
+import type { HarRecorder } from "./recorder.ts";
 
 export interface RecordingResult {
   /** The file written: the recording itself, or the .failed.har beside it. */
