@@ -46,7 +46,10 @@ function undocumented(read: Map<string, string>, documented: ReadonlyArray<strin
 }
 
 describe("README environment table", () => {
-  const files = ["helpers", "suites", "scripts", "fixtures/target/src"].flatMap((dir) => sourceFiles(fromRoot(dir)));
+  const files = [
+    ...["helpers", "suites", "scripts", "fixtures/target/src"].flatMap((dir) => sourceFiles(fromRoot(dir))),
+    fromRoot("vitest.config.ts"),
+  ];
   const readme = readFileSync(fromRoot("README.md"), "utf8");
 
   it("documents every variable the code reads", () => {
