@@ -34,6 +34,7 @@ export default defineConfig({
       { name: "docker", description: "Stage: the target container on a Docker engine." },
       { name: "k8s", description: "Stage: Kubernetes manifests and cluster." },
       { name: "databricks", description: "Databricks workspace smokes." },
+      { name: "azure", description: "Azure smokes of seed 001 (infra verification, alerts, private path, rollback)." },
     ],
     // The stages run in their runbook order (Local → Docker → K8s, groupOrder 1-3) after the harness and Databricks
     // projects, so the layer diagnosis at the end of the K8s stage sees all three.
@@ -89,6 +90,17 @@ export default defineConfig({
           include: ["suites/databricks/**/*.test.ts"],
           setupFiles,
           testTimeout: 1_200_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        // Live alert smokes wait up to 5 min for Log Analytics, 15 min for an alert and 5 min more to see it once.
+        test: {
+          name: "azure",
+          include: ["suites/azure/**/*.test.ts"],
+          setupFiles,
+          testTimeout: 2_400_000,
           hookTimeout: 120_000,
         },
       },
