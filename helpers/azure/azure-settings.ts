@@ -47,6 +47,11 @@ export interface AlertSettings {
   alertFireTimeoutMs: number;
   alertSettleMs: number;
   approvalTimeoutMinutes: 30 | 60;
+  /**
+   * ALERTING_SEND_OVERRIDE: who asked for a send outside the guardrails (the incident commander's request, e.g.
+   * "IC kim.j INC-2041"); lifts the time-window and active-incident guardrails and is kept in the evidence.
+   */
+  sendOverride: string | null;
 }
 
 /** The alert rule of `type`, or an error naming its variable. */
@@ -140,5 +145,6 @@ export function readAlertSettings(
     alertFireTimeoutMs: readPositiveSeconds(env, "ALERT_FIRE_TIMEOUT_SECONDS", 900) * 1000,
     alertSettleMs: readPositiveSeconds(env, "ALERT_SETTLE_SECONDS", 300) * 1000,
     approvalTimeoutMinutes: approvalMinutes(env),
+    sendOverride: envText(env, "ALERTING_SEND_OVERRIDE") ?? null,
   };
 }
