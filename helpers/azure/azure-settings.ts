@@ -148,3 +148,16 @@ export function readAlertSettings(
     sendOverride: envText(env, "ALERTING_SEND_OVERRIDE") ?? null,
   };
 }
+
+export type RollbackScope = "undo" | "removal";
+
+/**
+ * LANGFUSE_ROLLBACK_SCOPE: which runbook rollback step the rollback smoke verifies live — `undo` (default: rollout
+ * undo + status + the previous image) or `removal` (an operator removed LangFuse: the NotFound checks; the smoke
+ * never deletes anything itself).
+ */
+export function readRollbackScope(env: Env = process.env): RollbackScope {
+  const value = envText(env, "LANGFUSE_ROLLBACK_SCOPE") ?? "undo";
+  if (value === "undo" || value === "removal") return value;
+  throw new EnvValueError("LANGFUSE_ROLLBACK_SCOPE", value, "undo or removal");
+}
