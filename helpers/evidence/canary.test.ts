@@ -33,4 +33,34 @@ describe("canary: a known fake token appears nowhere", { tags: ["self-test"] }, 
     }
     expect(outputs["evidence.jsonl"]).toContain("[REDACTED]");
   });
+
+  // Azure credentials (issue #13): a client secret from the environment, an Entra ID token the credential hands
+  // out, and a SAS signature and shared (workspace/DCR) keys that arrive in an ARM response — each registered by
+  // helpers/azure (credential.ts, secret-shapes.ts) before anything can print it.
+  it("Azure: client secret, bearer token, SAS signature and shared keys appear nowhere", {
+    timeout: 120_000,
+  }, async () => {
+    const canaries = {
+      AZURE_CLIENT_SECRET: "cAn8Q~canaryClientSecret0123456789abcdefXy",
+      CANARY_AZURE_TOKEN: "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJjYW5hcnkifQ.Y2FuYXJ5LXNpZ25hdHVyZS0wMTIz",
+      CANARY_SAS_SIGNATURE: "c4n4ry+SAS/sig0123456789abcdef=",
+      CANARY_SHARED_KEY: "Q2FuYXJ5U2hhcmVkS2V5MDEyMzQ1Njc4OWFiY2RlZmdoaWo=",
+    };
+    const child = await runVitest(
+      ["run", "--project", "harness", "fixtures/harness-suites/azure-canary/leaky.test.ts"],
+      {
+        env: { SMOKEBOOK_FIXTURE_SUITE: "azure-canary", ...canaries },
+      },
+    );
+    expect(child.status, child.stderr).toBe(1);
+    const outputs: Record<string, string> = { stdout: child.stdout, stderr: child.stderr, ...child.evidenceFiles() };
+    expect(outputs["evidence.jsonl"]).toContain('"name":"leak"');
+    expect(child.output).toContain("what ARM answered:");
+    for (const [where, text] of Object.entries(outputs)) {
+      for (const [name, secret] of Object.entries(canaries)) {
+        expect(text.includes(secret), `${name} leaked into ${where}`).toBe(false);
+        expect(text.includes(encodeURIComponent(secret)), `${name} (URL-encoded) leaked into ${where}`).toBe(false);
+      }
+    }
+  });
 });
