@@ -20,7 +20,7 @@ export const INFRA_RECORDINGS = {
 } as const;
 
 export const infraVerifySmoke: SmokeDefinition = {
-  name: "DEV-043/044/045 infra verification (seed 001 Phase 2)",
+  name: "Infra verification DEV-043/044/045 (seed 001)",
   gate: "RUN_INFRA_VERIFY_SMOKE",
   credentials: [],
   liveRequirement: (env) =>
@@ -35,7 +35,7 @@ export const infraVerifySmoke: SmokeDefinition = {
 export const ALERT_EVENTS_RECORDING = "fixtures/azure/alert-events/pass.har";
 
 export const alertEventSmoke: SmokeDefinition = {
-  name: "Alert/Event smoke checklist (seed 001): TRIAGE_READY, APPROVAL_TIMEOUT, EXECUTION_FAILED",
+  name: "Alert/Event smoke (seed 001)",
   gate: "RUN_ALERT_EVENT_SMOKE",
   credentials: [],
   liveRequirement: (env) =>
@@ -54,7 +54,7 @@ export const alertEventSmoke: SmokeDefinition = {
 export const ALERTING_SEND_RECORDING = "fixtures/azure/alerting-send/pass.har";
 
 export const alertingSendSmoke: SmokeDefinition = {
-  name: "Alerting real-environment send smoke (seed 001, ADR-0024)",
+  name: "Alerting real-send smoke (seed 001)",
   gate: "RUN_ALERTING_SEND_SMOKE",
   credentials: [],
   liveRequirement: (env) => azureLiveProblem(env, { settings: [...ALERT_SETTINGS, "ALERT_RULE_TRIAGE_READY"] }),
@@ -68,7 +68,7 @@ export const PRIVATE_PATH_RECORDINGS = {
 } as const;
 
 export const privatePathSmoke: SmokeDefinition = {
-  name: "Private-path-only validation (seed 001)",
+  name: "Private-path validation (seed 001)",
   gate: "RUN_PRIVATE_PATH_SMOKE",
   credentials: [],
   liveRequirement: (env) =>
@@ -83,7 +83,7 @@ export const ROLLBACK_RECORDINGS = {
 } as const;
 
 export const langfuseRollbackSmoke: SmokeDefinition = {
-  name: "LangFuse rollback smoke (seed 001 Rollback)",
+  name: "LangFuse rollback (seed 001)",
   gate: "RUN_LANGFUSE_ROLLBACK_SMOKE",
   credentials: [],
   liveRequirement: (env) => azureLiveProblem(env, { settings: [], kubeconfig: true, azure: false }),
