@@ -27,8 +27,6 @@ export class AlertRun {
   readonly runId: string;
   readonly operator: ReturnType<typeof resolveOperator>;
   readonly sender: EventSender;
-  /** Poll lines and retries not yet written to a check's evidence. */
-  readonly pending: PollLine[] = [];
   readonly #session: AzureSession<AlertSettings>;
   readonly #types: ReadonlyArray<EventType>;
   readonly #smoke: EventContext["smoke"];
@@ -51,8 +49,13 @@ export class AlertRun {
     this.sender = new EventSender(ingestionClient(target, session.credential), target, {
       clock: session.clock,
       budgetMs: session.readTimeoutMs,
-      onRetry: (line) => this.pending.push(line),
+      onRetry: (line) => session.onPoll(line),
     });
+  }
+
+  /** Poll lines and retries not yet written to a check's evidence (the session's queue). */
+  get pending(): PollLine[] {
+    return this.#session.polls;
   }
 
   get settings(): AlertSettings {
@@ -112,7 +115,7 @@ export class AlertRun {
         sent,
         clock: this.#session.clock,
         intervalMs: s.queryPollMs,
-        onPoll: (line) => this.pending.push(line),
+        onPoll: (line) => this.#session.onPoll(line),
       });
     })();
     return this.#queryable;
@@ -140,7 +143,7 @@ export class AlertRun {
         intervalMs: s.alertPollMs,
         fireTimeoutMs: s.alertFireTimeoutMs,
         settleMs: s.alertSettleMs,
-        onPoll: (line) => this.pending.push(line),
+        onPoll: (line) => this.#session.onPoll(line),
       });
     })();
     return this.#alerts;

@@ -13,6 +13,7 @@
 import type { TokenCredential } from "@azure/identity";
 import { type Clock, systemClock, VirtualClock } from "../clock.ts";
 import type { Env, RunMode } from "../gates.ts";
+import type { PollLine } from "../poll.ts";
 import {
   type HarRecorder,
   type HarReplay,
@@ -39,6 +40,12 @@ export interface AzureSession<S> {
   readonly arm: ArmClient;
   readonly settings: S;
   readonly readTimeoutMs: number;
+  /**
+   * Poll lines and retries of this session (waits, Transient failures retried) not yet written to a check's
+   * evidence: a check takes them with `polls.splice(0)`. Live and record runs also print each one as it happens.
+   */
+  readonly polls: PollLine[];
+  onPoll(line: PollLine): void;
   /** Ids the run uses (its run id): recorded ones in replay, else what `noteIds` set. */
   readonly ids: Readonly<Record<string, string>>;
   readonly replay: HarReplay | undefined;
@@ -50,6 +57,8 @@ export interface AzureSession<S> {
 
 export interface AzureSessionOptions<S> {
   smoke: string;
+  /** Prefix of the progress lines live runs print ("[alert-events] …"); default the smoke's name. */
+  label?: string;
   description: string;
   /** Live/record: the settings from the environment. */
   readSettings: (env: Env) => S;
@@ -60,6 +69,22 @@ export interface AzureSessionOptions<S> {
   env?: Env;
 }
 
+function pollQueue(print: ((line: PollLine) => void) | undefined) {
+  const polls: PollLine[] = [];
+  return {
+    polls,
+    onPoll: (line: PollLine) => {
+      polls.push(line);
+      print?.(line);
+    },
+  };
+}
+
+/** A poll line as live runs print it: "[label] 2026-02-24T01:41:00.000Z +60s state". */
+export function progressLine(label: string, line: PollLine): string {
+  return `[${label}] ${line.utc} +${line.elapsedSeconds}s ${line.state}`;
+}
+
 function openReplay<S>(recording: string): AzureSession<S> {
   const { absolute, shown } = recordingPath(recording);
   const har = loadHar(absolute, shown);
@@ -68,11 +93,13 @@ function openReplay<S>(recording: string): AzureSession<S> {
   const clock = new VirtualClock(harStart(har) ?? Date.UTC(2026, 1, 24, 1));
   const credential = replayCredential();
   const timeout = meta.read_timeout_seconds * 1000;
+  const queue = pollQueue(undefined);
   return {
     mode: "replay",
     clock,
     credential,
-    arm: createArmClient({ credential, clock, readTimeoutMs: timeout }),
+    arm: createArmClient({ credential, clock, readTimeoutMs: timeout, onRetry: queue.onPoll }),
+    ...queue,
     settings: meta.settings,
     readTimeoutMs: timeout,
     ids: meta.ids,
@@ -102,11 +129,14 @@ export function openAzureSession<S>(
   const credential = liveCredential();
   const ids: Record<string, string> = {};
   const recorder: HarRecorder | undefined = mode === "record" ? startRecorder() : undefined;
+  const label = options.label ?? options.smoke;
+  const queue = pollQueue((line) => console.log(progressLine(label, line)));
   return {
     mode,
     clock: systemClock,
     credential,
-    arm: createArmClient({ credential, clock: systemClock, readTimeoutMs: timeout }),
+    arm: createArmClient({ credential, clock: systemClock, readTimeoutMs: timeout, onRetry: queue.onPoll }),
+    ...queue,
     settings,
     readTimeoutMs: timeout,
     get ids() {

@@ -17,6 +17,7 @@ import { needed } from "../../helpers/azure/errors.ts";
 import { InfraAzureChecks } from "../../helpers/azure/infra-azure-checks.ts";
 import { InfraVerification } from "../../helpers/azure/infra-verification.ts";
 import { checkLangfuseObjects } from "../../helpers/azure/langfuse-objects.ts";
+import { recordSessionPolls } from "../../helpers/azure/session-evidence.ts";
 import { trackFailedChecks } from "../../helpers/databricks/failed-checks.ts";
 import { recordIds, recordJson, recordSection } from "../../helpers/evidence/record.ts";
 import { readClusterEnv } from "../../helpers/k8s-cluster/cluster-env.ts";
@@ -60,16 +61,20 @@ describeSmoke(infraVerifySmoke, (s) => {
       const recording = await session?.finish(failed);
       if (recording) console.log(`[infra-verify] ${recording.message}`);
     });
-    const run = () => needed(checks, "no Azure session (see the beforeAll error)");
+    /** One Azure criterion; its retries (Transient failures) go to its evidence. */
+    const check = (title: string, step: (c: InfraAzureChecks) => Promise<unknown>) =>
+      s.it(title, async (ctx) => {
+        try {
+          await step(needed(checks, "no Azure session (see the beforeAll error)"));
+        } finally {
+          await recordSessionPolls(ctx, session);
+        }
+      });
 
-    s.it(INFRA_CRITERIA.dev044Postgres, async () => {
-      await run().postgres();
-    });
-    s.it(INFRA_CRITERIA.dev044KeyVault, () => run().keyVault());
-    s.it(INFRA_CRITERIA.dev045Endpoints, async () => {
-      await run().endpoints();
-    });
-    s.it(INFRA_CRITERIA.dev045Dns, () => run().dns());
+    check(INFRA_CRITERIA.dev044Postgres, (c) => c.postgres());
+    check(INFRA_CRITERIA.dev044KeyVault, (c) => c.keyVault());
+    check(INFRA_CRITERIA.dev045Endpoints, (c) => c.endpoints());
+    check(INFRA_CRITERIA.dev045Dns, (c) => c.dns());
   });
 
   s.it("verify_ai_agent_infra_dev: PASS:/FAIL: lines and the DoD mapping (exit non-zero on any FAIL)", async (ctx) => {

@@ -8,6 +8,7 @@
  * replays fixtures/azure/langfuse-rollback/. Azure resource rollback stays manual and change-ticket controlled.
  */
 import { describe } from "vitest";
+import { progressLine } from "../../helpers/azure/azure-session.ts";
 import { readRollbackScope } from "../../helpers/azure/azure-settings.ts";
 import { langfuseRollbackSmoke, ROLLBACK_RECORDINGS } from "../../helpers/azure/azure-smokes.ts";
 import { needed } from "../../helpers/azure/errors.ts";
@@ -71,7 +72,10 @@ describeSmoke(langfuseRollbackSmoke, (s) => {
       s.it("rollout status deployment/langfuse completes (watch, K8S_WAIT_TIMEOUT_SECONDS)", async (ctx) => {
         needed(plan, "nothing was rolled back (see the undo check)");
         const polls: PollLine[] = [];
-        const c = cluster((line) => polls.push(line));
+        const c = cluster((line) => {
+          polls.push(line);
+          if (s.mode !== "replay") console.log(progressLine("langfuse-rollback", line));
+        });
         try {
           await waitDeploymentAvailable(c, c.namespace, "langfuse");
         } finally {

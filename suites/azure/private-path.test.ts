@@ -13,6 +13,7 @@ import { type InfraSettings, readInfraSettings } from "../../helpers/azure/azure
 import { PRIVATE_PATH_RECORDINGS, privatePathSmoke } from "../../helpers/azure/azure-smokes.ts";
 import { AzureCheckError, needed } from "../../helpers/azure/errors.ts";
 import { type ClusterSide, PRIVATE_PATH_CRITERIA, PrivatePathRun } from "../../helpers/azure/private-path-run.ts";
+import { recordSessionPolls } from "../../helpers/azure/session-evidence.ts";
 import { trackFailedChecks } from "../../helpers/databricks/failed-checks.ts";
 import { recordIds, recordJson, recordSection } from "../../helpers/evidence/record.ts";
 import { readClusterEnv } from "../../helpers/k8s-cluster/cluster-env.ts";
@@ -45,6 +46,7 @@ describeSmoke(privatePathSmoke, (s) => {
         await recordIds(ctx, { facts: (await run.publicAccess(active.arm, active.settings)).join("; ") });
       } finally {
         if (run.plan) await recordJson(ctx, "private path plan", run.plan);
+        await recordSessionPolls(ctx, session);
       }
     });
   });
