@@ -1,6 +1,6 @@
 /**
- * Builds the pinned upstream tools (helm, etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kubelet,
- * kwok) from the Go module proxy into the git-ignored `.tools/bin` (SMOKEBOOK_TOOLS_DIR), niced.
+ * Builds the pinned upstream tools (helm, etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kubelet)
+ * from the Go module proxy into the git-ignored `.tools/bin` (SMOKEBOOK_TOOLS_DIR), niced.
  *
  *   npm run setup:tools                 every tool
  *   npm run setup:tools -- helm etcd    only the named ones

@@ -14,7 +14,6 @@ import type { ToolName } from "./find-tool.ts";
 export const HELM_VERSION = "v4.3.2";
 /** One Kubernetes minor for every control-plane binary; the staging modules in tools/kubernetes/go.mod match it. */
 export const KUBERNETES_VERSION = "v1.34.4";
-export const KWOK_VERSION = "v0.7.0";
 export const ETCD_VERSION = "v3.6.16";
 
 export interface GoToolSpec {
@@ -71,10 +70,12 @@ export const TOOL_SPECS: readonly GoToolSpec[] = [
     env: { CGO_ENABLED: "0" },
   },
   {
+    // Debian's etcd-server (3.4.23, accepted by kube-apiserver 1.34) is used when installed: it is on PATH.
     name: "etcd",
     version: ETCD_VERSION,
-    kind: "go-install",
+    kind: "module",
     pkg: "go.etcd.io/etcd/server/v3",
+    moduleDir: "tools/etcd",
     ldflags: ["-s", "-w"],
     env: { CGO_ENABLED: "0" },
   },
@@ -82,14 +83,6 @@ export const TOOL_SPECS: readonly GoToolSpec[] = [
   kubeBinary("kube-controller-manager"),
   kubeBinary("kube-scheduler"),
   kubeBinary("kubelet"),
-  {
-    name: "kwok",
-    version: KWOK_VERSION,
-    kind: "go-install",
-    pkg: "sigs.k8s.io/kwok/cmd/kwok",
-    ldflags: ["-s", "-w", `-X sigs.k8s.io/kwok/pkg/consts.Version=${KWOK_VERSION}`],
-    env: { CGO_ENABLED: "0" },
-  },
 ];
 
 export function toolSpec(name: string): GoToolSpec | undefined {
