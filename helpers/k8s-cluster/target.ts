@@ -9,6 +9,7 @@ import { expectedPaths } from "../contract/resolve.ts";
 import type { Contract } from "../contract/schema.ts";
 import type { Env, RunMode } from "../gates.ts";
 import { fromRoot } from "../paths.ts";
+import { contractKubernetes } from "./contract-kubernetes.ts";
 
 /** The target every recording was made against (observer-prod/observer). */
 export const REPLAY_TARGET_DIR = "fixtures/target";
@@ -34,25 +35,20 @@ export interface ClusterTarget {
 }
 
 export function clusterTarget(contract: Contract): ClusterTarget {
-  const k = contract.kubernetes;
-  const dataEntry = Object.keys(contract.paths.directories).includes("data") ? "data" : contract.app.records.directory;
-  const required = contract.env.filter((e) => e.required);
+  const k = contractKubernetes(contract);
+  const directories = expectedPaths(contract).directories;
+  const records = (contract as { app?: { records?: { directory?: string } } }).app?.records?.directory;
+  const dataEntry = "data" in directories ? "data" : (records ?? "data");
   return {
     namespace: k.namespace,
-    deployment: k.deployment,
+    deployment: k.workload,
     container: k.container,
     service: k.service,
-    port: { number: contract.port.number, name: contract.port.name },
-    health: { path: contract.health.path, status: contract.health.status },
-    dataDir: expectedPaths(contract).directories[dataEntry] as string,
-    external: {
-      configMaps: k.external.configMaps.map((c) => ({ name: c.name, keys: [...c.keys] })),
-      secrets: k.external.secrets.map((s) => ({ name: s.name, keys: [...s.keys] })),
-    },
-    requiredEnv: {
-      configmap: required.filter((e) => e.source === "configmap").map((e) => e.name),
-      secret: required.filter((e) => e.source === "secret").map((e) => e.name),
-    },
+    port: k.port,
+    health: k.health,
+    dataDir: directories[dataEntry] as string,
+    external: k.external,
+    requiredEnv: k.requiredEnv,
   };
 }
 

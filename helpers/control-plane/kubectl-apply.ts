@@ -1,0 +1,29 @@
+/** kubectl against the local cluster (admin kubeconfig): apply objects, run a command, failures with stderr. */
+import { stringify } from "yaml";
+import { $ } from "zx";
+import { SmokebookError } from "../errors.ts";
+import type { K8sObject } from "../k8s/kustomize.ts";
+
+export class KubectlError extends SmokebookError {
+  readonly args: string[];
+
+  constructor(args: string[], stderr: string) {
+    super("CLUSTER_KUBECTL_FAILED", `kubectl ${args.join(" ")} failed: ${stderr.trim().slice(0, 600)}`);
+    this.args = args;
+  }
+}
+
+export async function kubectlRun(kubeconfig: string, args: string[], input?: string): Promise<string> {
+  const out = await $({
+    quiet: true,
+    nothrow: true,
+    ...(input === undefined ? {} : { input }),
+  })`kubectl --kubeconfig ${kubeconfig} ${args}`;
+  if (out.exitCode !== 0) throw new KubectlError(args, out.stderr);
+  return out.stdout;
+}
+
+export function applyObjects(kubeconfig: string, objects: K8sObject[]): Promise<string> {
+  const yaml = objects.map((o) => stringify(o)).join("---\n");
+  return kubectlRun(kubeconfig, ["apply", "-f", "-"], yaml);
+}

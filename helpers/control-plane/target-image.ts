@@ -1,0 +1,36 @@
+/**
+ * The target's image on the node, built the way the Docker stage builds it (helpers/docker: DockerStage, the local
+ * base image), tagged as the Deployment names it, and copied into the node's containerd. No registry is involved:
+ * the manifests keep `imagePullPolicy: IfNotPresent` and the node has the image.
+ */
+import { $ } from "zx";
+import type { LoadedContract } from "../contract/load.ts";
+import { DockerStage } from "../docker/docker-stage.ts";
+import { dockerPrerequisites } from "../docker/prerequisites.ts";
+import { SmokebookError } from "../errors.ts";
+import { loadIntoNode } from "./node-images.ts";
+
+export async function provideTargetImage(
+  loaded: LoadedContract,
+  images: string[],
+  socket: string,
+  ctr: string,
+  log: (line: string) => void,
+): Promise<void> {
+  if (images.length === 0) return;
+  const prerequisites = await dockerPrerequisites();
+  if (!prerequisites.ready)
+    throw new SmokebookError("CLUSTER_IMAGE_FAILED", `cannot build the target image: ${prerequisites.note}`);
+  await using stage = new DockerStage(loaded, prerequisites.client);
+  const started = Date.now();
+  await stage.build();
+  log(`built ${stage.image} from the target's Dockerfile in ${Math.round((Date.now() - started) / 1000)} s`);
+  for (const image of images) {
+    const tagged = await $({ quiet: true, nothrow: true })`docker tag ${stage.image} ${image}`;
+    if (tagged.exitCode !== 0)
+      throw new SmokebookError("CLUSTER_IMAGE_FAILED", `docker tag ${image}: ${tagged.stderr}`);
+    await loadIntoNode(image, socket, ctr);
+    await $({ quiet: true, nothrow: true })`docker rmi ${image}`;
+    log(`loaded ${image} into the node`);
+  }
+}
