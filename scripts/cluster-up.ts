@@ -9,6 +9,7 @@
  * `npm run cluster:down` stops it. SMOKEBOOK_CLUSTER_DIR chooses the folder.
  */
 import { clusterUp } from "../helpers/control-plane/cluster-up.ts";
+import { deployLangfuseStandin } from "../helpers/control-plane/langfuse-standin.ts";
 import { seedTarget } from "../helpers/control-plane/seed-target.ts";
 
 async function main(argv: string[]): Promise<number> {
@@ -22,7 +23,10 @@ async function main(argv: string[]): Promise<number> {
   const log = (line: string) => console.log(line);
   try {
     const { state, reused } = await clusterUp({ log, onKubeconfig: (path) => console.log(path) });
-    if (!reused && !withoutTarget) await seedTarget(state, { log });
+    if (!reused && !withoutTarget) {
+      await seedTarget(state, { log });
+      await deployLangfuseStandin(state, log);
+    }
     console.log(
       `cluster ${reused ? "already up" : "up"} in ${Math.round((Date.now() - started) / 1000)} s: KUBECONFIG=${state.kubeconfig}`,
     );
