@@ -12,10 +12,12 @@ import { type ContractItem, ContractViolation, type Stage } from "./contract/err
 import { recordJson } from "./evidence/record.ts";
 import type { Env } from "./gates.ts";
 import type { ItemResult } from "./layer-diagnosis.ts";
+import { skipOrFail } from "./smoke.ts";
 
 export const CONTRACT_ITEM_RECORD = "contract-item";
 
 type Annotator = Pick<TestContext, "annotate">;
+type CheckContext = Pick<TestContext, "annotate" | "skip">;
 
 /** Results recorded by this worker, merged in when the evidence file is not visible. */
 const recordedHere: ItemResult[] = [];
@@ -31,34 +33,63 @@ export interface CheckMeta {
   check: string;
 }
 
+export interface CheckItemOptions {
+  /** A 1/0 switch that makes an environment skip a failure (SMOKEBOOK_REQUIRE_DOCKER for the Docker stage). */
+  requiredBy?: string;
+}
+
+const codeOf = (error: unknown) => (error as { code?: unknown } | null)?.code;
+
 /**
- * Runs one stage check and records its outcome as a contract-item line; a failure is rethrown unchanged.
- * A check blocked by an earlier failure (code STAGE_BLOCKED: no image, no container) records nothing, so the
- * diagnosis counts the cause once; one that does not apply to the contract (CHECK_NOT_APPLICABLE) records a skip.
+ * Runs one stage check and records its outcome as a contract-item line; a failure is rethrown unchanged. What is not
+ * a verdict on the service becomes a skip with the error's message as its note:
+ *   - STAGE_BLOCKED (an earlier step failed or could not run): "not checked: …", nothing recorded, so the diagnosis
+ *     counts the cause once;
+ *   - CHECK_NOT_DECLARED (the contract does not ask for it): "not declared: …", a skip even under strict;
+ *   - ENVIRONMENT_MISSING (a tool, image or port this machine lacks): a skip, a failure under SMOKEBOOK_STRICT=1
+ *     or the stage's `requiredBy` switch;
+ *   - CHECK_NOT_APPLICABLE (nothing in the contract to check it with): a skip, a failure under strict.
  */
-export async function checkItem<T>(ctx: Annotator, meta: CheckMeta, run: () => Promise<T> | T): Promise<T> {
+export async function checkItem<T>(
+  ctx: CheckContext,
+  meta: CheckMeta,
+  run: () => Promise<T> | T,
+  options: CheckItemOptions = {},
+): Promise<T> {
+  let outcome: { value: T } | { error: unknown };
   try {
-    const value = await run();
-    await recordItemResult(ctx, { ...meta, status: "pass" });
-    return value;
+    outcome = { value: await run() };
   } catch (error) {
-    const code = (error as { code?: unknown } | null)?.code;
-    if (code === "STAGE_BLOCKED") throw error;
-    if (code === "CHECK_NOT_APPLICABLE") {
-      await recordItemResult(ctx, { ...meta, status: "skip", message: (error as Error).message });
-      throw error;
-    }
-    const violation = error instanceof ContractViolation ? error : undefined;
-    await recordItemResult(ctx, {
-      ...meta,
-      item: violation?.item ?? meta.item,
-      status: "fail",
-      file: violation?.file,
-      field: violation?.field,
-      message: error instanceof Error ? error.message : String(error),
-    });
-    throw error;
+    outcome = { error };
   }
+  if ("value" in outcome) {
+    await recordItemResult(ctx, { ...meta, status: "pass" });
+    return outcome.value;
+  }
+  const { error } = outcome;
+  const code = codeOf(error);
+  const message = error instanceof Error ? error.message : String(error);
+  if (code === "STAGE_BLOCKED") return ctx.skip(message);
+  if (code === "CHECK_NOT_DECLARED") {
+    await recordItemResult(ctx, { ...meta, status: "skip", message });
+    return ctx.skip(message);
+  }
+  if (code === "ENVIRONMENT_MISSING" || code === "CHECK_NOT_APPLICABLE") {
+    await recordItemResult(ctx, { ...meta, status: "skip", message });
+    return skipOrFail(ctx, message, code === "ENVIRONMENT_MISSING" ? options : {});
+  }
+  const violation = error instanceof ContractViolation ? error : undefined;
+  await recordItemResult(ctx, {
+    ...meta,
+    stage: violation?.stage ?? meta.stage,
+    item: violation?.item ?? meta.item,
+    status: "fail",
+    file: violation?.file,
+    field: violation?.field,
+    fix: violation?.fix,
+    message,
+  });
+  throw error;
 }
 
 /** Records that a stage's checks were skipped (e.g. no Docker engine), so the diagnosis can say SKIP, not NOT RUN. */

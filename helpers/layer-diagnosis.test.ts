@@ -103,12 +103,22 @@ describe("checkItem", () => {
     tags: ["self-test"],
   }, async () => {
     const records: unknown[] = [];
-    const ctx = { annotate: async (message: string) => void records.push(JSON.parse(message)) } as never;
+    const skipped: string[] = [];
+    const ctx = {
+      annotate: async (message: string) => {
+        if (message.startsWith("{")) records.push(JSON.parse(message));
+      },
+      skip: (note: string) => {
+        skipped.push(note);
+        throw new Error("skipped");
+      },
+    } as never;
     const meta = { stage: "docker" as const, item: "env" as const, check: "docker run -e" };
     const run = checkItem(ctx, meta, () => {
       throw new CheckNotApplicableError("not checked: nothing to override");
     });
-    await expect(run).rejects.toBeInstanceOf(CheckNotApplicableError);
+    await expect(run).rejects.toThrow("skipped");
+    expect(skipped).toEqual(["not checked: nothing to override"]);
     expect(records).toEqual([
       { name: "contract-item", value: { ...meta, status: "skip", message: "not checked: nothing to override" } },
     ]);

@@ -1,16 +1,23 @@
 /**
- * Layer diagnosis (seed 004 §6.1): given the per-contract-item results of the Local, Docker and K8s stages, say
- * which stage failed, which contract item broke and which layer to fix. A failure is attributed to the first layer
- * (in the order Local → Docker → K8s) in which it appears: a Local failure is the app code's, a failure that first
- * appears in Docker is the Dockerfile's, one that first appears in K8s is the manifests'. Fix only that layer, then
- * rerun (B.1 rule 7: changing several layers at once hides the cause).
+ * Layer diagnosis (seed 004 §6.1): given the per-contract-item results of the stages, say which stage failed, which
+ * contract item broke and which layer to fix. A failure is attributed to the first layer (in the order Local →
+ * Docker → Helm → K8s) in which it appears: a Local failure is the app code's, one that first appears in Docker is
+ * the Dockerfile's, one in the rendered chart is Helm's (step 3: "helm template renders as expected? No → templates,
+ * values.yaml"; the check names the values file or template), one in the manifests is theirs. Fix only that layer,
+ * then rerun (B.1 rule 7: changing several layers at once hides the cause). Helm is a layer only for a contract that
+ * renders with Helm.
  */
 import type { ContractItem, Stage } from "./contract/errors.ts";
 import { type LoadedContract, targetFile } from "./contract/load.ts";
 
-export const STAGES: ReadonlyArray<Stage> = ["local", "docker", "k8s"];
-export const STAGE_LABEL: Record<Stage, string> = { local: "Local", docker: "Docker", k8s: "K8s" };
-export const LAYER_TO_FIX: Record<Stage, string> = { local: "app code", docker: "Dockerfile", k8s: "manifests" };
+export const STAGES: ReadonlyArray<Stage> = ["local", "docker", "helm", "k8s"];
+export const STAGE_LABEL: Record<Stage, string> = { local: "Local", docker: "Docker", helm: "Helm", k8s: "K8s" };
+export const LAYER_TO_FIX: Record<Stage, string> = {
+  local: "app code",
+  docker: "Dockerfile",
+  helm: "Helm chart (templates, values)",
+  k8s: "manifests",
+};
 
 export type ItemStatus = "pass" | "fail" | "skip";
 
@@ -22,10 +29,12 @@ export interface ItemResult {
   status: ItemStatus;
   file?: string | undefined;
   field?: string | undefined;
+  /** The narrower layer to fix the failing check names ("Helm values"). */
+  fix?: string | undefined;
   message?: string | undefined;
 }
 
-export type StageVerdict = "PASS" | "FAIL" | "SKIP" | "NOT RUN";
+export type StageVerdict = "PASS" | "FAIL" | "SKIP" | "NOT RUN" | "NOT DECLARED";
 
 export interface StageSummary {
   stage: Stage;
@@ -51,45 +60,62 @@ export interface Diagnosis {
   attributions: Attribution[];
 }
 
-/** The default file to fix per layer: the app source, the Dockerfile, the kustomize folder. */
-export function layerFilesOf(loaded: LoadedContract): Record<Stage, string> {
+/** The file to fix per layer the contract declares (the app source, the Dockerfile, the chart, the kustomize folder). */
+export type LayerFiles = Partial<Record<Stage, string>>;
+
+export function layerFilesOf(loaded: LoadedContract): LayerFiles {
   const { contract } = loaded;
-  return {
-    local: targetFile(loaded, contract.app.source),
-    docker: targetFile(loaded, contract.docker.dockerfile),
-    k8s: targetFile(loaded, contract.kubernetes.kustomize),
-  };
+  const files: LayerFiles = {};
+  if (contract.app) files.local = targetFile(loaded, contract.app.source ?? contract.app.workdir);
+  if (contract.docker) files.docker = targetFile(loaded, contract.docker.dockerfile);
+  const k = contract.kubernetes;
+  if (k?.helm) {
+    files.helm = targetFile(loaded, k.helm.chart);
+    files.k8s = files.helm;
+  } else if (k?.kustomize) files.k8s = targetFile(loaded, k.kustomize);
+  return files;
 }
 
-function summarise(stage: Stage, results: ReadonlyArray<ItemResult>): StageSummary {
+function summarise(stage: Stage, results: ReadonlyArray<ItemResult>, declared: boolean): StageSummary {
   const own = results.filter((r) => r.stage === stage);
   const failingItems = [...new Set(own.filter((r) => r.status === "fail").map((r) => r.item))];
   const ran = own.filter((r) => r.status !== "skip");
   const verdict: StageVerdict =
-    own.length === 0 ? "NOT RUN" : failingItems.length > 0 ? "FAIL" : ran.length === 0 ? "SKIP" : "PASS";
+    own.length === 0
+      ? declared
+        ? "NOT RUN"
+        : "NOT DECLARED"
+      : failingItems.length > 0
+        ? "FAIL"
+        : ran.length === 0
+          ? "SKIP"
+          : "PASS";
   return { stage, verdict, failingItems, checks: ran.length };
 }
 
-/** `layerFiles`: the default file to fix per layer (the app source, the Dockerfile, the kustomize folder). */
-export function diagnose(results: ReadonlyArray<ItemResult>, layerFiles: Record<Stage, string>): Diagnosis {
-  const stages = STAGES.map((stage) => summarise(stage, results));
+/** `layerFiles`: the default file to fix per declared layer; a layer without one is not part of this contract. */
+export function diagnose(results: ReadonlyArray<ItemResult>, layerFiles: LayerFiles): Diagnosis {
+  const inPlay = STAGES.filter(
+    (s) => s !== "helm" || layerFiles.helm !== undefined || results.some((r) => r.stage === s),
+  );
+  const stages = inPlay.map((stage) => summarise(stage, results, layerFiles[stage] !== undefined));
   const failedItems = [...new Set(results.filter((r) => r.status === "fail").map((r) => r.item))];
   const attributions: Attribution[] = [];
   for (const item of failedItems) {
-    const failingStages = STAGES.filter((s) =>
+    const failingStages = inPlay.filter((s) =>
       results.some((r) => r.stage === s && r.item === item && r.status === "fail"),
     );
     const layer = failingStages[0] as Stage;
     const first = results.find((r) => r.stage === layer && r.item === item && r.status === "fail") as ItemResult;
-    // Earlier stages that did not run at all (skipped, not selected): the cause may sit there, unobserved.
-    const uncheckedBefore = STAGES.slice(0, STAGES.indexOf(layer)).filter(
-      (s) => !results.some((r) => r.stage === s && r.status !== "skip"),
-    );
+    // Earlier declared stages that did not run at all (skipped, not selected): the cause may sit there, unobserved.
+    const uncheckedBefore = inPlay
+      .slice(0, inPlay.indexOf(layer))
+      .filter((s) => layerFiles[s] !== undefined && !results.some((r) => r.stage === s && r.status !== "skip"));
     attributions.push({
       item,
       layer,
-      fixIn: LAYER_TO_FIX[layer],
-      file: first.file ?? layerFiles[layer],
+      fixIn: first.fix ?? LAYER_TO_FIX[layer],
+      file: first.file ?? layerFiles[layer] ?? "(not declared)",
       detail: first.message ?? first.check,
       alsoFailsIn: failingStages.slice(1),
       uncheckedBefore,
@@ -99,9 +125,9 @@ export function diagnose(results: ReadonlyArray<ItemResult>, layerFiles: Record<
   return { stages, attributions };
 }
 
-function cell(text: string, max = 220): string {
-  const flat = text.replace(/\s+/g, " ").replace(/\|/g, "\\|").trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+/** A table cell: whole (never cut), on one line, pipes escaped. */
+function cell(text: string): string {
+  return text.replace(/\s+/g, " ").replace(/\|/g, "\\|").trim();
 }
 
 /** The markdown recorded into report.md (recordSection) and printed on the console. */
@@ -123,7 +149,7 @@ export function renderDiagnosis(diagnosis: Diagnosis): string {
     ].filter(Boolean);
     const own = a.detail.startsWith(`${a.file}: `) ? a.detail.slice(a.file.length + 2) : a.detail;
     const detail = notes.length > 0 ? `${own} (${notes.join("; ")})` : own;
-    out.push(`| ${a.item} | ${STAGE_LABEL[a.layer]} | ${a.fixIn} | ${cell(a.file, 120)} | ${cell(detail)} |`);
+    out.push(`| ${a.item} | ${STAGE_LABEL[a.layer]} | ${a.fixIn} | ${cell(a.file)} | ${cell(detail)} |`);
   }
   const first = diagnosis.attributions[0] as Attribution;
   out.push(

@@ -26,24 +26,39 @@ function median(values: number[]): number {
     : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
+/** A field the CLI baseline needs (it replays the sample's policies in bash); missing ones are named at once. */
+function must<T>(value: T | undefined, field: string, file: string): T {
+  if (value === undefined) {
+    throw new Error(
+      `bench:docker: ${file} declares no ${field}; the CLI baseline needs the sample's policies (docker, health, app.records, app.printConfig, permissions)`,
+    );
+  }
+  return value;
+}
+
 function cliEnv(): Record<string, string> {
   const loaded = loadTargetContract();
-  const { contract } = loaded;
+  const { contract, file } = loaded;
   const paths = expectedPaths(contract);
   const override = overridableVariable(contract);
+  const docker = must(contract.docker, "docker", file);
+  const records = must(contract.app?.records, "app.records", file);
+  const printConfig = must(contract.app?.printConfig, "app.printConfig", file);
+  const permissions = must(contract.permissions, "permissions", file);
   return {
     TARGET_DIR: loaded.targetDir,
-    DOCKERFILE: contract.docker.dockerfile,
-    BASE_IMAGE_ARG: contract.docker.baseImageArg,
+    // scripts/bench/docker-cli-smoke.sh builds "$TARGET_DIR/$DOCKERFILE" with the contract's folder as context.
+    DOCKERFILE: docker.dockerfile,
+    BASE_IMAGE_ARG: must(docker.baseImageArg, "docker.baseImageArg", file),
     BASE_IMAGE: readBaseImage(),
     PORT: String(contract.port.number),
-    HEALTH_PATH: contract.health.path,
-    DATA_PATH: paths.directories[contract.app.records.directory] as string,
+    HEALTH_PATH: must(contract.health, "health", file).path,
+    DATA_PATH: paths.directories[records.directory] as string,
     DIRS: Object.values(paths.directories).join(" "),
-    UID_: String(contract.permissions.uid),
-    GID_: String(contract.permissions.gid),
+    UID_: String(must(permissions.uid, "permissions.uid", file)),
+    GID_: String(must(permissions.gid, "permissions.gid", file)),
     OVERRIDE: override ? `${override.name}=${override.value}` : "SMOKEBOOK_BENCH=1",
-    PRINT_CONFIG: contract.app.printConfig.join(" "),
+    PRINT_CONFIG: typeof printConfig === "string" ? printConfig : printConfig.join(" "),
     ENV_DEFAULTS: Object.entries(envDefaults(contract))
       .map(([k, v]) => `${k}=${v}`)
       .join("\n"),

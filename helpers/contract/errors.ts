@@ -1,7 +1,11 @@
-/** Errors of the execution contract: a contract.yaml that does not parse, and a layer that breaks the contract. */
+/**
+ * Errors of the execution contract: a contract file that does not parse, a layer that breaks the contract, a check
+ * the contract does not ask for (not declared), and what this machine lacks to run a check (an environment problem).
+ */
 import { SmokebookError } from "../errors.ts";
 
-export type Stage = "local" | "docker" | "k8s";
+/** The layers of seed 004 §6.1 in order: app code, Dockerfile, Helm chart (step 3), manifests. */
+export type Stage = "local" | "docker" | "helm" | "k8s";
 
 /**
  * Contract items as seed 004 B.2 numbers them, plus the criteria the stages check beside them:
@@ -29,16 +33,32 @@ export interface ContractIssue {
   field: string;
   /** What was expected there. */
   expected: string;
+  /** The value found there, as YAML shows it (absent for a missing field). */
+  value?: string | undefined;
+  /** The values or fields allowed there, when the schema lists them. */
+  allowed?: string[] | undefined;
 }
 
-/** contract.yaml is missing, is not YAML, or does not match the schema; lists every problem. */
+/** "contract.yaml: port.protocol: unknown field …; value: tcp; allowed: number, name, env, argument" */
+export function describeIssue(issue: ContractIssue): string {
+  const parts = [`${issue.file}: ${issue.field || "(document)"}: ${issue.expected}`];
+  if (issue.value !== undefined) parts.push(`value: ${issue.value}`);
+  if (issue.allowed && issue.allowed.length > 0) parts.push(`allowed: ${issue.allowed.join(", ")}`);
+  return parts.join("; ");
+}
+
+/**
+ * The contract file is missing, is not YAML, or does not match the schema; lists every problem at once. The first
+ * line of the message already holds them all (reports that keep one line keep everything), one per line follows.
+ */
 export class ContractFileError extends SmokebookError {
   readonly file: string;
   readonly issues: ContractIssue[];
 
   constructor(file: string, issues: ContractIssue[], cause?: unknown) {
-    const lines = issues.map((i) => `${i.file}: ${i.field || "(document)"}: ${i.expected}`);
-    super("CONTRACT_INVALID", `invalid execution contract ${file}:\n${lines.join("\n")}`, { cause });
+    const lines = issues.map(describeIssue);
+    const summary = `invalid execution contract ${file} (${issues.length} problem${issues.length === 1 ? "" : "s"}): ${lines.map((l) => l.slice(file.length + 2)).join(" | ")}`;
+    super("CONTRACT_INVALID", `${summary}\n${lines.join("\n")}`, { cause });
     this.file = file;
     this.issues = issues;
   }
@@ -55,6 +75,8 @@ export interface ViolationDetails {
   expected: string;
   /** What the layer has. */
   actual: string;
+  /** The layer to fix when it is narrower than the stage's (e.g. "Helm values" rather than "Helm chart"). */
+  fix?: string | undefined;
 }
 
 /** A layer breaks the execution contract. The message names the file, the field, what is expected and found. */
@@ -65,6 +87,7 @@ export class ContractViolation extends SmokebookError {
   readonly field: string;
   readonly expected: string;
   readonly actual: string;
+  readonly fix: string | undefined;
 
   constructor(details: ViolationDetails, cause?: unknown) {
     super(
@@ -78,13 +101,48 @@ export class ContractViolation extends SmokebookError {
     this.field = details.field;
     this.expected = details.expected;
     this.actual = details.actual;
+    this.fix = details.fix;
   }
 }
 
-/** A check that cannot run because an earlier step (build, start, render) failed; that step's check carries it. */
+/**
+ * A check that cannot run because an earlier step (build, start, render) failed or could not run; that step's check
+ * carries the cause. The stage suites skip it with its message ("not checked: …"), never fail it.
+ */
 export class StageBlockedError extends SmokebookError {
   constructor(message: string) {
     super("STAGE_BLOCKED", message);
+  }
+}
+
+/**
+ * A policy the contract does not declare (no permissions.uid, no kubernetes.probes, …): its check is not run and is
+ * listed as "not declared: …" — a skip even under SMOKEBOOK_STRICT, since the contract chose not to ask for it.
+ */
+export class NotDeclaredError extends SmokebookError {
+  readonly field: string;
+
+  constructor(field: string, file: string, purpose: string) {
+    super("CHECK_NOT_DECLARED", `not declared: ${field} in ${file} (declare it to check ${purpose})`);
+    this.field = field;
+  }
+}
+
+/** Throws NotDeclaredError unless `value` is set. */
+export function declared<T>(value: T | undefined | null, field: string, file: string, purpose: string): T {
+  if (value === undefined || value === null) throw new NotDeclaredError(field, file, purpose);
+  return value;
+}
+
+/**
+ * What this machine lacks to run a check: a start command or toolchain that is not installed, an image that cannot be
+ * pulled, no kubectl or helm. Never a verdict on the service: the check is skipped with this note saying what is
+ * missing and how to provide it (a failure under SMOKEBOOK_STRICT=1, or the stage's own switch such as
+ * SMOKEBOOK_REQUIRE_DOCKER=1), and the checks that depend on it are skipped as "not checked: <this note>".
+ */
+export class EnvironmentProblemError extends SmokebookError {
+  constructor(message: string, cause?: unknown) {
+    super("ENVIRONMENT_MISSING", message, { cause });
   }
 }
 

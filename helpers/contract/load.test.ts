@@ -7,12 +7,14 @@ import { fromRoot } from "../paths.ts";
 import { thrownError } from "../testing/thrown-error.ts";
 import { ContractFileError } from "./errors.ts";
 import {
+  contractPathOf,
   DEFAULT_TARGET,
   embeddedTargetDir,
   fieldPath,
   loadContract,
   loadEmbeddedContract,
   loadTargetContract,
+  readContractPath,
   readTargetDir,
 } from "./load.ts";
 import { TargetCopy } from "./target-copy.ts";
@@ -41,7 +43,7 @@ describe("loadContract", () => {
   it("reads the embedded target's contract", () => {
     const { contract, file } = loadContract(readTargetDir({}));
     expect(file).toBe("fixtures/target/contract.yaml");
-    expect(contract.permissions.uid).toBe(1000);
+    expect(contract.permissions?.uid).toBe(1000);
     expect(contract.port.number).toBe(8000);
   });
 
@@ -61,14 +63,51 @@ describe("loadContract", () => {
     expect(error.message).toMatch(/contract\.yaml: permissions\.uid: .*expected number, received string/);
   });
 
-  it("rejects a missing field and a tag format outside the policy", { tags: ["self-test"] }, () => {
+  it("rejects a missing field and a tag format outside the policy, every problem at once", {
+    tags: ["self-test"],
+  }, () => {
     const error = failure(
       brokenTarget((doc) => {
-        delete doc.health;
+        delete doc.port;
         doc.image.tagFormats = ["latest"];
+        doc.env[0].source = "vault";
       }),
     );
-    expect(error.issues.map((i) => i.field)).toEqual(expect.arrayContaining(["health", "image.tagFormats[0]"]));
+    expect(error.issues.map((i) => i.field)).toEqual(
+      expect.arrayContaining(["port", "image.tagFormats[0]", "env[0].source"]),
+    );
+    const source = error.issues.find((i) => i.field === "env[0].source");
+    expect(source).toMatchObject({
+      value: "vault",
+      allowed: ["configmap", "secret", "literal", "fieldRef", "argument"],
+    });
+    expect(error.message).toMatch(/contract\.yaml \(\d+ problems\)/);
+    expect(error.message).toMatch(/image\.tagFormats\[0\]: .*value: latest; allowed: .*semver.*digest/);
+  });
+
+  it("accepts a contract that declares only name, port and its version (every policy optional)", () => {
+    const dir = join(scratch, "minimal");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "contract.yaml"), "contractVersion: 1\nname: minimal\nport: { number: 9898 }\n");
+    const { contract } = loadContract(dir);
+    expect(contract).toMatchObject({ name: "minimal", env: [], port: { number: 9898 } });
+    expect(contract.permissions).toBeUndefined();
+    expect(contract.kubernetes).toBeUndefined();
+  });
+
+  it("takes SMOKEBOOK_CONTRACT as a file anywhere, before SMOKEBOOK_TARGET", () => {
+    const dir = brokenTarget((doc) => (doc.name = "elsewhere"));
+    const file = join(dir, "ops-contract.yaml");
+    writeFileSync(file, readFileSync(join(dir, "contract.yaml"), "utf8"));
+    const env = { SMOKEBOOK_CONTRACT: file, SMOKEBOOK_TARGET: "fixtures/other" };
+    expect(readContractPath(env)).toBe(file);
+    expect(loadTargetContract(env)).toMatchObject({ path: file, dir, contract: { name: "elsewhere" } });
+  });
+
+  it("resolves the contract's relative paths from its own folder, `..` included", () => {
+    const loaded = { dir: "/ops/contracts/svc" };
+    expect(contractPathOf(loaded, "../../../app/Dockerfile")).toBe("/app/Dockerfile");
+    expect(contractPathOf(loaded, "k8s")).toBe("/ops/contracts/svc/k8s");
   });
 
   it("rejects a directory whose variable is not declared in env", { tags: ["self-test"] }, () => {
@@ -81,6 +120,7 @@ describe("loadContract", () => {
     writeFileSync(join(dir, "contract.yaml"), "name: [observer\n");
     expect(failure(dir).message).toMatch(/contract\.yaml: line \d+, column \d+: valid YAML/);
     expect(failure(join(scratch, "nowhere")).message).toMatch(/nowhere\/contract\.yaml: \(document\): a contract file/);
+    expect(failure(join(scratch, "nowhere")).message).toMatch(/SMOKEBOOK_CONTRACT names a file/);
   });
 });
 

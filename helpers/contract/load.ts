@@ -1,89 +1,96 @@
 /**
- * Reads a target's contract.yaml. Two targets, never mixed up:
- *   - the target under test, which only the stage criteria read: SMOKEBOOK_TARGET (default fixtures/target),
- *     relative to the repository root unless absolute (loadTargetContract);
- *   - the embedded sample target fixtures/target, which self-tests, replays and anything whose expectations are
- *     written for it read whatever SMOKEBOOK_TARGET says (loadEmbeddedContract, embeddedTargetDir).
- * A target has the layout of fixtures/target (contract.yaml at its top).
+ * Reads an execution contract. Two contracts, never mixed up:
+ *   - the contract under test, which only the stage criteria read: SMOKEBOOK_CONTRACT=<file> (anywhere: in a GitOps
+ *     or ops repository beside the service, not inside it), or SMOKEBOOK_TARGET=<dir> as the short form for
+ *     <dir>/contract.yaml; default the embedded sample fixtures/target/contract.yaml (loadTargetContract);
+ *   - the embedded sample, which self-tests, replays and anything whose expectations are written for it read whatever
+ *     those variables say (loadEmbeddedContract, embeddedTargetDir).
+ * Every relative path inside a contract resolves from the contract file's folder and may use `..`.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { isAbsolute, join, relative, resolve } from "node:path";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { parseDocument } from "yaml";
-import type { z } from "zod";
+import { envText } from "../env-text.ts";
 import type { Env } from "../gates.ts";
 import { repoRoot } from "../paths.ts";
-import { ContractFileError, type ContractIssue } from "./errors.ts";
+import { fieldPath, issuesOf } from "./contract-issues.ts";
+import { ContractFileError } from "./errors.ts";
 import { type Contract, contractSchema } from "./schema.ts";
+
+export { fieldPath };
 
 export const DEFAULT_TARGET = "fixtures/target";
 export const CONTRACT_FILE = "contract.yaml";
+export const CONTRACT_VARIABLE = "SMOKEBOOK_CONTRACT";
+export const TARGET_VARIABLE = "SMOKEBOOK_TARGET";
 
 export interface LoadedContract {
   contract: Contract;
-  /** Absolute path of the target folder. */
+  /** Absolute path of the contract file. */
+  path: string;
+  /** Absolute path of the contract's folder: every relative path in the contract resolves from it. */
+  dir: string;
+  /** The same folder (for the sample's layout, where the target folder holds contract.yaml). */
   targetDir: string;
-  /** contract.yaml as shown in messages (relative to the repository root when inside it). */
+  /** The contract file as messages show it (relative to the repository root when inside it). */
   file: string;
 }
 
-/** The target folder named by SMOKEBOOK_TARGET, as an absolute path. Only the stage criteria read it. */
-export function readTargetDir(env: Env = process.env): string {
-  const chosen = env.SMOKEBOOK_TARGET?.trim();
-  return resolve(repoRoot, chosen ? chosen : DEFAULT_TARGET);
-}
-
-/** The embedded sample target (fixtures/target), whatever SMOKEBOOK_TARGET says. */
-export function embeddedTargetDir(): string {
-  return resolve(repoRoot, DEFAULT_TARGET);
-}
-
-/** A path inside the repository as messages show it; other paths stay absolute. */
+/** A path as messages show it: relative to the repository root when inside it, else absolute. */
 export function displayPath(path: string): string {
   const rel = relative(repoRoot, path);
   return rel.startsWith("..") || isAbsolute(rel) ? path : rel;
 }
 
-/** "env[2].name" from ["env", 2, "name"]. */
-export function fieldPath(path: ReadonlyArray<PropertyKey>): string {
-  let out = "";
-  for (const part of path) {
-    if (typeof part === "number") out += `[${part}]`;
-    else out += out === "" ? String(part) : `.${String(part)}`;
-  }
-  return out;
+/** `<path>/contract.yaml` for a folder (or a missing path without a .yaml/.yml name), the path itself for a file. */
+export function contractFileOf(path: string): string {
+  if (existsSync(path)) return statSync(path).isDirectory() ? join(path, CONTRACT_FILE) : path;
+  return /\.ya?ml$/.test(path) ? path : join(path, CONTRACT_FILE);
 }
 
-function issuesOf(file: string, error: z.ZodError): ContractIssue[] {
-  const issues: ContractIssue[] = [];
-  for (const issue of error.issues) {
-    if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) {
-        issues.push({
-          file,
-          field: fieldPath([...issue.path, key]),
-          expected: "unknown field (not in the contract schema)",
-        });
-      }
-      continue;
-    }
-    issues.push({ file, field: fieldPath(issue.path), expected: issue.message });
-  }
-  return issues;
+/**
+ * The contract file under test: SMOKEBOOK_CONTRACT, else SMOKEBOOK_TARGET/contract.yaml, else the embedded sample;
+ * relative values resolve from the current folder (where vitest runs).
+ */
+export function readContractPath(env: Env = process.env, cwd: string = process.cwd()): string {
+  const file = envText(env, CONTRACT_VARIABLE);
+  if (file !== undefined) return contractFileOf(resolve(cwd, file));
+  const target = envText(env, TARGET_VARIABLE);
+  return join(target !== undefined ? resolve(cwd, target) : resolve(repoRoot, DEFAULT_TARGET), CONTRACT_FILE);
 }
 
-/** Validates an already parsed document; `file` is only used in messages. */
+/** The folder of the contract under test. */
+export function readTargetDir(env: Env = process.env): string {
+  return dirname(readContractPath(env));
+}
+
+/** The embedded sample target (fixtures/target), whatever SMOKEBOOK_CONTRACT or SMOKEBOOK_TARGET say. */
+export function embeddedTargetDir(): string {
+  return resolve(repoRoot, DEFAULT_TARGET);
+}
+
+export function isEmbedded(loaded: Pick<LoadedContract, "path">): boolean {
+  return loaded.path === join(embeddedTargetDir(), CONTRACT_FILE);
+}
+
+/** Validates an already parsed document; `file` is only used in messages. Every problem is reported at once. */
 export function parseContract(data: unknown, file: string): Contract {
-  const result = contractSchema.safeParse(data);
-  if (!result.success) throw new ContractFileError(file, issuesOf(file, result.error), result.error);
+  const result = contractSchema.safeParse(data, { reportInput: true });
+  if (!result.success) throw new ContractFileError(file, issuesOf(file, result.error, contractSchema), result.error);
   return result.data;
 }
 
-export function loadContract(targetDir: string = readTargetDir()): LoadedContract {
-  const path = join(targetDir, CONTRACT_FILE);
+/** Loads a contract file, or `<folder>/contract.yaml`. */
+export function loadContract(pathOrDir: string = readContractPath()): LoadedContract {
+  const path = contractFileOf(resolve(pathOrDir));
   const file = displayPath(path);
   if (!existsSync(path)) {
     throw new ContractFileError(file, [
-      { file, field: "", expected: `a contract file (SMOKEBOOK_TARGET points at ${displayPath(targetDir)})` },
+      {
+        file,
+        field: "",
+        expected: `a contract file (${CONTRACT_VARIABLE} names a file, ${TARGET_VARIABLE} a folder holding ${CONTRACT_FILE}; \`npx smokebook init <service-folder>\` drafts one)`,
+      },
     ]);
   }
   const document = parseDocument(readFileSync(path, "utf8"));
@@ -95,20 +102,26 @@ export function loadContract(targetDir: string = readTargetDir()): LoadedContrac
     }));
     throw new ContractFileError(file, issues);
   }
-  return { contract: parseContract(document.toJS(), file), targetDir, file };
+  const dir = dirname(path);
+  return { contract: parseContract(document.toJS(), file), path, dir, targetDir: dir, file };
 }
 
-/** The contract of the target under test (SMOKEBOOK_TARGET): for the stage criteria. */
+/** The contract under test (SMOKEBOOK_CONTRACT / SMOKEBOOK_TARGET): for the stage criteria. */
 export function loadTargetContract(env: Env = process.env): LoadedContract {
-  return loadContract(readTargetDir(env));
+  return loadContract(readContractPath(env));
 }
 
-/** The contract of the embedded sample target: for self-tests and replays, whose expectations are written for it. */
+/** The embedded sample's contract: for self-tests and replays, whose expectations are written for it. */
 export function loadEmbeddedContract(): LoadedContract {
   return loadContract(embeddedTargetDir());
 }
 
-/** A file of the target as messages show it: "fixtures/target/docker/Dockerfile". */
-export function targetFile(loaded: Pick<LoadedContract, "targetDir">, relativePath: string): string {
-  return displayPath(join(loaded.targetDir, relativePath));
+/** A path the contract names, resolved from the contract's folder. */
+export function contractPathOf(loaded: Pick<LoadedContract, "dir">, path: string): string {
+  return resolve(loaded.dir, path);
+}
+
+/** A file the contract names, as messages show it: "fixtures/target/docker/Dockerfile". */
+export function targetFile(loaded: Pick<LoadedContract, "dir">, path: string): string {
+  return displayPath(contractPathOf(loaded, path));
 }

@@ -1,125 +1,162 @@
 /**
- * The schema of a target's contract.yaml: the five execution-contract items of seed 004 B.2 (paths, env, port,
- * volumes, permissions) plus what smokebook needs to check them at each layer. Strict: an unknown field is an error.
+ * The schema of an execution contract (contract.yaml): what a service declares about itself at each layer (seed 004
+ * B.2: paths, env, port, volumes, permissions) and how to reach those layers (start command, Dockerfile, kustomize
+ * folder or Helm chart). Only `contractVersion`, `name` and `port` are required: every other section is a policy,
+ * and a policy that is not declared is not checked (its checks are listed as "not declared"). Strict: an unknown
+ * field is an error. Each field's description is the README's field reference (schema/contract.schema.json).
  */
 import { z } from "zod";
+import {
+  absolutePath,
+  command,
+  contractPath,
+  dnsName,
+  ENV_SOURCES,
+  envName,
+  flag,
+  probe,
+  tagFormat,
+  WORKLOAD_KINDS,
+} from "./schema-fields.ts";
+import { refineContract } from "./schema-refine.ts";
 
-const ENV_NAME = /^[A-Z_][A-Z0-9_]*$/;
-const envName = z.string().regex(ENV_NAME, "an environment variable name (A-Z, 0-9, _)");
-const relativePath = z
-  .string()
-  .min(1)
-  .refine((p) => !p.startsWith("/") && !p.split("/").includes(".."), "a path relative to the target folder");
-const absolutePath = z.string().regex(/^\/\S*$/, "an absolute path");
-const command = z.array(z.string().min(1)).min(1, "a command as an argv list");
-const dnsName = z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "a Kubernetes object name (RFC 1123 label)");
+const appSchema = z
+  .strictObject({
+    workdir: contractPath.default(".").describe("folder the commands run in (default: the contract's folder)"),
+    source: contractPath.optional().describe("the app code folder Local failures name (default: workdir)"),
+    start: command.describe("starts the app in the foreground (Local stage)"),
+    printConfig: command.optional().describe("prints the effective contract variables as one JSON object"),
+    unitTests: command.optional().describe("the app's own unit tests (exit 0 = pass)"),
+    records: z
+      .strictObject({
+        directory: z.string().min(1).describe("a name of paths.directories"),
+        pattern: z.string().min(1).describe("file name glob, e.g. *.jsonl"),
+      })
+      .optional()
+      .describe("where the app appends JSONL records"),
+    failsWithoutDirectories: z
+      .boolean()
+      .optional()
+      .describe("true: without its directories the app exits non-zero naming them and creates none (B.1 rule 4)"),
+  })
+  .describe("how to run the app locally (Local stage)");
 
-export const TAG_FORMATS = ["build-YYYYMMDD-HHMMSS", "sha-<commit>"] as const;
-
-const appSchema = z.strictObject({
-  source: relativePath,
-  start: command,
-  printConfig: command,
-  unitTests: command,
-  records: z.strictObject({ directory: z.string().min(1), pattern: z.string().min(1) }),
-});
-
-const pathsSchema = z.strictObject({
-  root: z.strictObject({ env: envName, default: absolutePath }),
-  directories: z
-    .record(z.string().regex(/^[a-z][a-z0-9-]*$/, "a directory name"), z.strictObject({ env: envName }))
-    .refine((dirs) => Object.keys(dirs).length > 0, "at least one directory"),
-});
+const pathsSchema = z
+  .strictObject({
+    root: z.strictObject({ env: envName, default: absolutePath }).describe("the runtime root variable"),
+    directories: z
+      .record(z.string().regex(/^[a-z][a-z0-9-]*$/, "a directory name"), z.strictObject({ env: envName }))
+      .optional()
+      .describe("directories under the root, each with its variable"),
+  })
+  .describe("the path contract (B.2 item 1)");
 
 const envEntrySchema = z.strictObject({
   name: envName,
-  source: z.enum(["configmap", "secret"]),
-  required: z.boolean(),
-  default: z.string().optional(),
-  values: z.array(z.string()).min(1).optional(),
+  source: z.enum(ENV_SOURCES).describe("where K8s provides it"),
+  required: z.boolean().default(true).describe("the manifests must provide it"),
+  default: z.string().optional().describe("Dockerfile ENV default and app fallback"),
+  values: z.array(z.string()).min(1).optional().describe("allowed values"),
+  argument: flag.optional().describe("source argument: the container flag that carries it (--level)"),
+  fieldPath: z.string().optional().describe("source fieldRef: the field it comes from (metadata.name)"),
 });
 
-const externalSecretSchema = z.strictObject({
-  name: dnsName,
-  keys: z.array(envName).min(1),
-  managedBy: z.string().optional(),
-});
+const portSchema = z
+  .strictObject({
+    number: z.number().int().min(1).max(65535),
+    name: z.string().min(1).optional().describe("the containerPort name"),
+    env: envName.optional().describe("variable the app reads its port from"),
+    argument: flag.optional().describe("container flag that sets the port (--port=9898)"),
+  })
+  .describe("the port the app listens on (B.2 item 3)");
 
-const kubernetesSchema = z.strictObject({
-  kustomize: relativePath,
-  namespace: dnsName,
-  deployment: dnsName,
-  container: dnsName,
-  service: dnsName,
-  external: z.strictObject({
-    configMaps: z.array(z.strictObject({ name: dnsName, keys: z.array(envName) })),
-    secrets: z.array(externalSecretSchema),
-  }),
-});
+const volumeRef = z.string().min(1).describe("a name of paths.directories, or an absolute path in the container");
+
+const kubernetesSchema = z
+  .strictObject({
+    kustomize: contractPath.optional().describe("kustomize folder (`helmCharts:` render with --enable-helm)"),
+    helm: z
+      .strictObject({
+        chart: contractPath.describe("the chart folder"),
+        values: z.array(contractPath).default([]).describe("values files in order (values.yaml, values-<env>.yaml)"),
+        release: dnsName.optional().describe("release name (default: the contract name)"),
+        namespace: dnsName.optional().describe("release namespace"),
+      })
+      .optional()
+      .describe("render with `helm template`"),
+    workload: dnsName.optional().describe("the Deployment/StatefulSet/DaemonSet (required when several)"),
+    kind: z.enum(WORKLOAD_KINDS).optional().describe("its kind, when names collide"),
+    container: dnsName.optional().describe("its container (required when several)"),
+    service: dnsName.optional().describe("the Service in front of it"),
+    namespace: dnsName.optional().describe("every namespaced object must be in it"),
+    probes: z
+      .strictObject({ readiness: probe.optional(), liveness: probe.optional(), startup: probe.optional() })
+      .optional()
+      .describe("the probes the container must have (httpGet, tcpSocket, grpc, exec)"),
+    external: z
+      .strictObject({
+        configMaps: z.array(z.strictObject({ name: dnsName, keys: z.array(envName) })).default([]),
+        secrets: z
+          .array(z.strictObject({ name: dnsName, keys: z.array(envName).min(1), managedBy: z.string().optional() }))
+          .default([]),
+        claims: z.array(dnsName).default([]).describe("PersistentVolumeClaims created elsewhere"),
+      })
+      .optional()
+      .describe("objects the workload uses that live outside these manifests"),
+  })
+  .describe("the manifests (K8s stage)");
 
 export const contractSchema = z
   .strictObject({
     contractVersion: z.literal(1),
-    name: z.string().min(1),
-    app: appSchema,
-    paths: pathsSchema,
-    env: z.array(envEntrySchema).min(1),
-    port: z.strictObject({ number: z.number().int().min(1).max(65535), name: z.string().min(1), env: envName }),
-    health: z.strictObject({ path: z.string().startsWith("/"), status: z.number().int().min(100).max(599) }),
-    volumes: z.strictObject({ persistent: z.array(z.string().min(1)) }),
-    permissions: z.strictObject({
-      uid: z.number().int().min(0),
-      gid: z.number().int().min(0),
-      user: z.string().min(1),
-      runAsNonRoot: z.boolean(),
-    }),
-    image: z.strictObject({
-      repository: z.string().min(1),
-      tagFormats: z.array(z.enum(TAG_FORMATS)).min(1),
-    }),
-    docker: z.strictObject({ dockerfile: relativePath, context: z.string().min(1), baseImageArg: envName }),
-    kubernetes: kubernetesSchema,
+    name: z.string().min(1).describe("the service's name (image and container names in this run)"),
+    app: appSchema.optional(),
+    paths: pathsSchema.optional(),
+    env: z.array(envEntrySchema).default([]).describe("the env contract (B.2 item 2)"),
+    port: portSchema,
+    health: z
+      .strictObject({ path: z.string().startsWith("/"), status: z.number().int().min(100).max(599).default(200) })
+      .optional()
+      .describe("the endpoint Local and Docker stages GET"),
+    volumes: z
+      .strictObject({
+        persistent: z.array(volumeRef).default([]).describe("on a PVC or hostPath"),
+        ephemeral: z.array(volumeRef).default([]).describe("on an emptyDir"),
+      })
+      .optional()
+      .describe("mounts the workload must have (B.2 item 4)"),
+    permissions: z
+      .strictObject({
+        uid: z.number().int().min(0).optional().describe("Dockerfile USER and runAsUser"),
+        gid: z.number().int().min(0).optional().describe("the group id, and runAsGroup when set"),
+        fsGroup: z.number().int().min(0).optional().describe("pod securityContext.fsGroup"),
+        user: z.string().min(1).optional().describe("the user name in the image"),
+        runAsNonRoot: z.boolean().optional(),
+      })
+      .optional()
+      .describe("the container user (B.2 item 5)"),
+    image: z
+      .strictObject({
+        repository: z.string().min(1).optional().describe("the image the workload runs"),
+        tagFormats: z.array(tagFormat).min(1).optional().describe("allowed tag formats; latest never"),
+      })
+      .optional()
+      .describe("the image tag policy (seed 004 §4.2)"),
+    docker: z
+      .strictObject({
+        dockerfile: contractPath,
+        context: contractPath.default(".").describe("the build context folder"),
+        baseImageArg: envName.optional().describe("build argument smokebook sets to SMOKEBOOK_BASE_IMAGE"),
+        buildArgs: z.record(z.string(), z.string()).optional(),
+      })
+      .optional()
+      .describe("the image build (Docker stage)"),
+    kubernetes: kubernetesSchema.optional(),
   })
-  .superRefine((contract, ctx) => {
-    const envNames = contract.env.map((e) => e.name);
-    const directories = Object.keys(contract.paths.directories);
-    const needEnv = (name: string, path: (string | number)[]) => {
-      if (!envNames.includes(name)) ctx.addIssue({ code: "custom", path, message: `${name} is not declared in env` });
-    };
-    needEnv(contract.paths.root.env, ["paths", "root", "env"]);
-    for (const [dir, spec] of Object.entries(contract.paths.directories))
-      needEnv(spec.env, ["paths", "directories", dir, "env"]);
-    needEnv(contract.port.env, ["port", "env"]);
-    for (const [index, dir] of contract.volumes.persistent.entries()) {
-      if (!directories.includes(dir)) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["volumes", "persistent", index],
-          message: `${dir} is not in paths.directories`,
-        });
-      }
-    }
-    if (!directories.includes(contract.app.records.directory)) {
-      ctx.addIssue({ code: "custom", path: ["app", "records", "directory"], message: "not in paths.directories" });
-    }
-    const seen = new Set<string>();
-    for (const [index, entry] of contract.env.entries()) {
-      if (seen.has(entry.name))
-        ctx.addIssue({ code: "custom", path: ["env", index, "name"], message: "declared twice" });
-      seen.add(entry.name);
-      if (entry.source === "secret" && entry.default !== undefined) {
-        ctx.addIssue({ code: "custom", path: ["env", index, "default"], message: "a secret has no default" });
-      }
-    }
-    const rootDefault = contract.env.find((e) => e.name === contract.paths.root.env)?.default;
-    if (rootDefault !== undefined && rootDefault !== contract.paths.root.default) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["paths", "root", "default"],
-        message: `differs from env default ${rootDefault}`,
-      });
-    }
-  });
+  .superRefine(refineContract);
 
 export type Contract = z.infer<typeof contractSchema>;
+export type ContractInput = z.input<typeof contractSchema>;
 export type ContractEnvEntry = Contract["env"][number];
+export type ContractApp = NonNullable<Contract["app"]>;
+export type ContractKubernetes = NonNullable<Contract["kubernetes"]>;

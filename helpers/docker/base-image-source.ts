@@ -7,11 +7,11 @@
  */
 
 import { type ContainerRuntimeClient, ImageName } from "testcontainers";
+import { EnvironmentProblemError } from "../contract/errors.ts";
 import { envText } from "../env-text.ts";
-import { SmokebookError } from "../errors.ts";
 import type { Env } from "../gates.ts";
+import { run } from "../process/run.ts";
 import { BASE_IMAGE, ensureBaseImage, imageLabels } from "./base-image.ts";
-import { run } from "./docker-cli.ts";
 import { REQUIRE_DOCKER } from "./engine.ts";
 
 export const BASE_IMAGE_VARIABLE = "SMOKEBOOK_BASE_IMAGE";
@@ -25,11 +25,7 @@ export function readBaseImage(env: Env = process.env): string {
 }
 
 /** The Docker stage cannot build the target: its base image is not available here (an environment problem). */
-export class BaseImageUnavailableError extends SmokebookError {
-  constructor(note: string) {
-    super("BASE_IMAGE_UNAVAILABLE", note);
-  }
-}
+export class BaseImageUnavailableError extends EnvironmentProblemError {}
 
 export function baseImageNote(image: string, reason: string): string {
   const fix =
@@ -51,7 +47,7 @@ export interface BaseImageDeps {
 const lastLine = (text: string) => text.trim().split("\n").at(-1)?.slice(0, 300) ?? "";
 
 async function pullWithCli(image: string): Promise<string | undefined> {
-  const result = await run("docker", ["pull", "--quiet", image], { timeoutMs: 600_000 });
+  const result = await run(["docker", "pull", "--quiet", image], { timeoutMs: 600_000 });
   return result.exitCode === 0 ? undefined : lastLine(result.stderr) || `docker pull exited ${result.exitCode}`;
 }
 

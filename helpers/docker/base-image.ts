@@ -3,12 +3,13 @@
  * since no image can be pulled here. Idempotent: skipped when an image with the same Node version label exists.
  * The Docker stage asks for it through base-image-source.ts, once per process.
  */
-import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import { SmokebookError } from "../errors.ts";
+import { run } from "../process/run.ts";
+import { streamStdout } from "../process/stream-stdout.ts";
 import { buildRootfs } from "./base-rootfs.ts";
 import { findBusybox } from "./busybox.ts";
-import { docker, run } from "./docker-cli.ts";
+import { docker } from "./docker-cli.ts";
 
 export const BASE_IMAGE = "smokebook/node-base:24";
 export const NODE_VERSION_LABEL = "org.smokebook.node-version";
@@ -41,7 +42,7 @@ export interface BaseImageResult {
 
 /** The labels of `image`, or undefined when it does not exist (docker image inspect). */
 export async function imageLabels(image: string): Promise<Record<string, string> | undefined> {
-  const result = await run("docker", ["image", "inspect", "--format", "{{json .Config.Labels}}", image]);
+  const result = await run(["docker", "image", "inspect", "--format", "{{json .Config.Labels}}", image]);
   if (result.exitCode !== 0) return undefined;
   return (JSON.parse(result.stdout.trim() || "null") as Record<string, string> | null) ?? {};
 }
@@ -49,13 +50,13 @@ export async function imageLabels(image: string): Promise<Record<string, string>
 function importRootfs(root: string, image: string, nodeVersion: string): Promise<void> {
   const tarArgs = ["--numeric-owner", "-C", root, "-cf", "-", "."];
   if (process.getuid?.() !== 0) tarArgs.unshift("--owner=0", "--group=0");
-  const tar = spawn("tar", tarArgs, { stdio: ["ignore", "pipe", "inherit"] });
+  const tar = streamStdout(["tar", ...tarArgs]);
   const changes = [
     "ENV PATH=/usr/local/bin:/usr/bin:/bin",
     `LABEL ${NODE_VERSION_LABEL}=${nodeVersion} ${RECIPE_LABEL}=${RECIPE_VERSION}`,
     'CMD ["/bin/sh"]',
   ].flatMap((c) => ["--change", c]);
-  const imported = docker(["import", ...changes, "-", image], { input: tar.stdout ?? undefined, timeoutMs: 300_000 });
+  const imported = docker(["import", ...changes, "-", image], { input: tar, timeoutMs: 300_000 });
   return imported.then(() => undefined);
 }
 
@@ -64,7 +65,7 @@ export async function ensureBaseImage(options: BaseImageOptions = {}): Promise<B
   const nodePath = options.nodePath ?? process.execPath;
   const log = options.log ?? (() => {});
   const nodeVersion =
-    nodePath === process.execPath ? process.version : (await run(nodePath, ["--version"])).stdout.trim();
+    nodePath === process.execPath ? process.version : (await run([nodePath, "--version"])).stdout.trim();
   const labels = await (options.labels ?? imageLabels)(image);
   if (!options.force && labels?.[NODE_VERSION_LABEL] === nodeVersion && labels[RECIPE_LABEL] === RECIPE_VERSION) {
     log(`${image} exists with Node ${nodeVersion}: nothing to do (--force rebuilds)`);
@@ -80,7 +81,7 @@ export async function ensureBaseImage(options: BaseImageOptions = {}): Promise<B
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
-  const check = await run("docker", ["run", "--rm", image, "node", "--version"]);
+  const check = await run(["docker", "run", "--rm", image, "node", "--version"]);
   if (check.stdout.trim() !== nodeVersion) {
     throw new BaseImageError(
       `${image} was built but \`node --version\` in it says ${JSON.stringify(check.stdout.trim())}: ${check.stderr.trim()}`,

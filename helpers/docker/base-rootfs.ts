@@ -14,7 +14,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { run } from "./docker-cli.ts";
+import { run } from "../process/run.ts";
 
 export interface RootfsInput {
   nodePath: string;
@@ -35,7 +35,7 @@ export function parseLdd(output: string): string[] {
 }
 
 async function sharedLibraries(binary: string): Promise<string[]> {
-  const result = await run("ldd", [binary]);
+  const result = await run(["ldd", binary]);
   if (/not a dynamic executable/.test(`${result.stdout}${result.stderr}`)) return [];
   if (result.exitCode !== 0) throw new Error(`ldd ${binary} failed: ${result.stderr.trim()}`);
   return parseLdd(result.stdout);
@@ -58,7 +58,7 @@ export async function buildRootfs(input: RootfsInput): Promise<string> {
   ]);
   for (const library of libraries) copyInto(root, library);
 
-  const applets = (await run(input.busyboxPath, ["--list"])).stdout.split("\n").filter((a) => /^[\w.[-]+$/.test(a));
+  const applets = (await run([input.busyboxPath, "--list"])).stdout.split("\n").filter((a) => /^[\w.[-]+$/.test(a));
   for (const applet of applets) {
     if (applet !== "busybox") symlinkSync("busybox", join(root, "bin", applet));
   }

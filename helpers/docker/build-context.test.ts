@@ -2,7 +2,15 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { contextFiles, isIgnored, parseDockerignore } from "./build-context.ts";
+import { run } from "../process/run.ts";
+import {
+  contextFiles,
+  contextTar,
+  dockerfileInContext,
+  isIgnored,
+  OUTSIDE_DOCKERFILE,
+  parseDockerignore,
+} from "./build-context.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "smokebook-context-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -23,5 +31,25 @@ describe("build context", () => {
     writeFileSync(join(dir, "contract.yaml"), "");
     writeFileSync(join(dir, ".dockerignore"), "*\n!src/\n");
     expect(contextFiles(dir, "docker/Dockerfile")).toEqual(["docker/Dockerfile", "src/main.mjs"]);
+  });
+});
+
+describe("the Dockerfile and the context, both from the contract", () => {
+  it("passes a Dockerfile under a sub-context relative to that context", () => {
+    expect(dockerfileInContext("/svc/app", "/svc/app/docker/Dockerfile")).toBe("docker/Dockerfile");
+    expect(dockerfileInContext("/svc/app", "/svc/app/Dockerfile")).toBe("Dockerfile");
+  });
+
+  it("sends a Dockerfile outside the context under its own name", async () => {
+    const context = join(dir, "ctx");
+    mkdirSync(join(context, "sub"), { recursive: true });
+    writeFileSync(join(context, "sub/file.txt"), "x");
+    writeFileSync(join(dir, "Outside.Dockerfile"), "FROM scratch\n");
+    expect(dockerfileInContext(context, join(dir, "Outside.Dockerfile"))).toBeUndefined();
+    const built = contextTar(context, join(dir, "Outside.Dockerfile"));
+    expect(built.dockerfile).toBe(OUTSIDE_DOCKERFILE);
+    const listing = await run(["tar", "-tf", "-"], { input: built.tar });
+    built.dispose();
+    expect(listing.stdout.split("\n").filter(Boolean).sort()).toEqual([OUTSIDE_DOCKERFILE, "sub/file.txt"]);
   });
 });

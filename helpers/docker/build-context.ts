@@ -2,10 +2,11 @@
  * The build context of a Dockerfile as a tar stream, honouring .dockerignore (patterns in order, "!" re-includes,
  * a pattern that matches a directory covers everything under it). The Dockerfile is always sent.
  */
-import { spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join, posix } from "node:path";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { isAbsolute, join, posix, relative, sep } from "node:path";
 import type { Readable } from "node:stream";
+import { streamStdout } from "../process/stream-stdout.ts";
 
 interface Rule {
   pattern: string;
@@ -67,9 +68,42 @@ export function contextFiles(context: string, dockerfile: string): string[] {
   return files.sort();
 }
 
-/** A tar stream of the context's files (the `tar` CLI; no extra dependency). */
-export function contextTar(context: string, dockerfile: string): Readable {
-  const files = contextFiles(context, dockerfile);
-  const tar = spawn("tar", ["-C", context, "-cf", "-", "--", ...files], { stdio: ["ignore", "pipe", "inherit"] });
-  return tar.stdout;
+/** The name under which a Dockerfile outside its context travels in the build context. */
+export const OUTSIDE_DOCKERFILE = ".smokebook.Dockerfile";
+
+export interface BuildContext {
+  tar: Readable;
+  /** The Dockerfile's path inside the context, as the engine wants it (POSIX, relative to the context). */
+  dockerfile: string;
+  /** Removes the temporary copy of a Dockerfile that lives outside the context. */
+  dispose: () => void;
+}
+
+/** The Dockerfile relative to the context, or undefined when it lies outside it. */
+export function dockerfileInContext(context: string, dockerfile: string): string | undefined {
+  const rel = relative(context, dockerfile);
+  if (rel === "" || rel.startsWith("..") || isAbsolute(rel)) return undefined;
+  return rel.split(sep).join("/");
+}
+
+/**
+ * A tar stream of the context's files (the `tar` CLI; no extra dependency). `dockerfile` is an absolute path; when
+ * it lies outside the context (`docker build -f ../Dockerfile .`), a copy travels as .smokebook.Dockerfile.
+ */
+export function contextTar(context: string, dockerfile: string): BuildContext {
+  const inside = dockerfileInContext(context, dockerfile);
+  if (inside !== undefined) {
+    const files = contextFiles(context, inside);
+    return {
+      tar: streamStdout(["tar", "-C", context, "-cf", "-", "--", ...files]),
+      dockerfile: inside,
+      dispose: () => {},
+    };
+  }
+  const holder = mkdtempSync(join(tmpdir(), "smokebook-dockerfile-"));
+  copyFileSync(dockerfile, join(holder, OUTSIDE_DOCKERFILE));
+  const files = contextFiles(context, OUTSIDE_DOCKERFILE).filter((f) => f !== OUTSIDE_DOCKERFILE);
+  // -C is positional in GNU tar but a file name after "--": the Dockerfile's folder first, then the context's files.
+  const tar = streamStdout(["tar", "-cf", "-", "-C", holder, OUTSIDE_DOCKERFILE, "-C", context, "--", ...files]);
+  return { tar, dockerfile: OUTSIDE_DOCKERFILE, dispose: () => rmSync(holder, { recursive: true, force: true }) };
 }

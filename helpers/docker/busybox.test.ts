@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { RunResult } from "./busybox.ts";
 import { BusyboxMissingError, findBusybox } from "./busybox.ts";
-import type { RunResult } from "./docker-cli.ts";
 
 const ok: RunResult = { exitCode: 0, stdout: "", stderr: "" };
 

@@ -5,7 +5,9 @@
  */
 import { existsSync } from "node:fs";
 import { SmokebookError } from "../errors.ts";
-import { type RunResult, run } from "./docker-cli.ts";
+import { type ProcessResult, run } from "../process/run.ts";
+
+export type RunResult = Pick<ProcessResult, "exitCode" | "stdout" | "stderr">;
 
 export const BUSYBOX_PATHS: ReadonlyArray<string> = ["/bin/busybox", "/usr/bin/busybox"];
 
@@ -29,7 +31,7 @@ export interface BusyboxDeps {
 const defaults = (): BusyboxDeps => ({
   uid: process.getuid?.(),
   exists: existsSync,
-  run: (command, args) => run(command, args, { timeoutMs: 300_000 }),
+  run: (command, args) => run([command, ...args], { timeoutMs: 300_000 }),
   log: () => {},
 });
 

@@ -17,14 +17,16 @@ function violation(
 
 /** `id` output: uid=1000(observer) gid=1000(observer) … */
 export function evaluateId(output: string, contract: Contract, dockerfile: string) {
-  const { uid, gid } = contract.permissions;
+  const { uid, gid } = contract.permissions ?? {};
   const seen = /uid=(\d+)(?:\([^)]*\))?\s+gid=(\d+)/.exec(output);
-  if (!seen || seen[1] !== String(uid) || seen[2] !== String(gid)) {
+  const wrongUid = uid !== undefined && seen?.[1] !== String(uid);
+  const wrongGid = gid !== undefined && seen?.[2] !== String(gid);
+  if (!seen || wrongUid || wrongGid) {
     throw violation(
       dockerfile,
       "permissions",
       "USER (effective user in the container, docker exec id)",
-      `uid=${uid} gid=${gid}`,
+      [uid !== undefined ? `uid=${uid}` : "", gid !== undefined ? `gid=${gid}` : ""].filter(Boolean).join(" "),
       output || "no output",
     );
   }
@@ -51,7 +53,7 @@ export function evaluateDirectoryListing(
       dockerfile,
       "paths",
       "RUN mkdir (contract directories in the image)",
-      `${Object.keys(dirs).join(", ")} present and writable by uid ${contract.permissions.uid}`,
+      `${Object.keys(dirs).join(", ")} present and writable by ${contract.permissions?.uid !== undefined ? `uid ${contract.permissions.uid}` : "the container user"}`,
       problems.join("; "),
     );
   }
@@ -101,7 +103,8 @@ export interface VolumeObservation {
   execExitCode: number;
   execOutput: string;
   probeOnHost: boolean;
-  recordsOnHost: number;
+  /** The app's records found on the host; undefined when the contract declares no app.records. */
+  recordsOnHost: number | undefined;
 }
 
 export function evaluateVolumeWrite(seen: VolumeObservation, dockerfile: string) {
@@ -123,7 +126,7 @@ export function evaluateVolumeWrite(seen: VolumeObservation, dockerfile: string)
       "no records",
     );
   }
-  return { records: seen.recordsOnHost };
+  return { records: seen.recordsOnHost ?? "not declared" };
 }
 
 export interface RestartObservation {
@@ -134,14 +137,17 @@ export interface RestartObservation {
   markerInContainer: boolean;
   /** The marker found on the host folder mounted at the data path. */
   markerOnHost: boolean;
-  recordsBefore: number;
-  recordsAfter: number;
+  /** Undefined when the contract declares no app.records: only the marker is checked. */
+  recordsBefore: number | undefined;
+  recordsAfter: number | undefined;
   earlierRecordsKept: boolean;
 }
 
 export function evaluateRestart(seen: RestartObservation, dockerfile: string) {
   const markerKept = seen.markerWritten === "yes" && seen.markerInContainer && seen.markerOnHost;
-  if (!markerKept || !seen.earlierRecordsKept || seen.recordsAfter <= seen.recordsBefore) {
+  const records = seen.recordsBefore !== undefined && seen.recordsAfter !== undefined;
+  const recordsOk = !records || (seen.earlierRecordsKept && (seen.recordsAfter ?? 0) > (seen.recordsBefore ?? 0));
+  if (!markerKept || !recordsOk) {
     const marker =
       seen.markerWritten !== "yes"
         ? `the container user could not write a marker (${seen.markerWritten})`
@@ -153,9 +159,11 @@ export function evaluateRestart(seen: RestartObservation, dockerfile: string) {
       dockerfile,
       "volumes",
       `volume at ${seen.dataPath} across docker restart`,
-      "a file the container user wrote there and the earlier records kept, new records appended",
-      `${marker}, records ${seen.recordsBefore} → ${seen.recordsAfter}${changed}`,
+      records
+        ? "a file the container user wrote there and the earlier records kept, new records appended"
+        : "a file the container user wrote there kept",
+      records ? `${marker}, records ${seen.recordsBefore} → ${seen.recordsAfter}${changed}` : marker,
     );
   }
-  return { records_before: seen.recordsBefore, records_after: seen.recordsAfter };
+  return { records_before: seen.recordsBefore ?? "not declared", records_after: seen.recordsAfter ?? "not declared" };
 }

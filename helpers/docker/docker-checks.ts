@@ -27,6 +27,7 @@ export interface DockerCheck {
 
 const image = (stage: DockerStage) => ({
   contract: stage.contract,
+  contractFile: stage.loaded.file,
   dockerfile: stage.dockerfile,
   config: stage.imageConfig(),
 });

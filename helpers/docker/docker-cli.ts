@@ -1,7 +1,11 @@
-/** The docker CLI as a child process, for work testcontainers does not cover (docker import, image labels). */
-import { spawn } from "node:child_process";
+/**
+ * The docker CLI, for the work testcontainers does not cover (docker import, docker pull, image labels), on the
+ * process layer (helpers/process/run.ts). This wrapper stays because it adds what every docker call needs: an error
+ * (DockerCliError) carrying the arguments, the exit code and stderr, thrown when docker exits non-zero.
+ */
 import type { Readable } from "node:stream";
 import { SmokebookError } from "../errors.ts";
+import { run } from "../process/run.ts";
 
 export class DockerCliError extends SmokebookError {
   readonly args: string[];
@@ -16,38 +20,9 @@ export class DockerCliError extends SmokebookError {
   }
 }
 
-export interface RunResult {
-  exitCode: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-export function run(
-  command: string,
-  args: string[],
-  options: { input?: Readable; timeoutMs?: number } = {},
-): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: [options.input ? "pipe" : "ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout?.on("data", (c: Buffer) => (stdout += c.toString("utf8")));
-    child.stderr?.on("data", (c: Buffer) => (stderr += c.toString("utf8")));
-    if (options.input && child.stdin) options.input.pipe(child.stdin);
-    const timer = options.timeoutMs ? setTimeout(() => child.kill("SIGKILL"), options.timeoutMs) : undefined;
-    child.on("error", (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on("close", (exitCode) => {
-      clearTimeout(timer);
-      resolve({ exitCode, stdout, stderr });
-    });
-  });
-}
-
+/** Runs `docker <args>` and returns its stdout; a non-zero exit throws DockerCliError. */
 export async function docker(args: string[], options: { input?: Readable; timeoutMs?: number } = {}): Promise<string> {
-  const result = await run("docker", args, options);
+  const result = await run(["docker", ...args], options);
   if (result.exitCode !== 0) throw new DockerCliError(args, result.exitCode, result.stderr);
   return result.stdout;
 }

@@ -14,17 +14,19 @@ import {
   type StartedTestContainer,
   Wait,
 } from "testcontainers";
-import { StageBlockedError } from "../contract/errors.ts";
-import { type LoadedContract, targetFile } from "../contract/load.ts";
-import { expectedPaths, overridableVariable } from "../contract/resolve.ts";
+import { NotDeclaredError, StageBlockedError } from "../contract/errors.ts";
+import { contractPathOf, type LoadedContract, targetFile } from "../contract/load.ts";
+import { overridableVariable, volumePath } from "../contract/resolve.ts";
+import type { Contract } from "../contract/schema.ts";
 import { registerContractSecrets, registerContractSecretsFromLines } from "../contract/secrets.ts";
 import { buildTag } from "../contract/tag-policy.ts";
 import { BaseImageUnavailableError, clientDeps, provideBaseImage, readBaseImage } from "./base-image-source.ts";
+import { engineAvailability, unavailableFromImage } from "./from-images.ts";
 import { buildImage, ImageBuildError } from "./image-build.ts";
 import type { ImageConfig } from "./image-checks.ts";
 
 export interface DockerStageOptions {
-  /** The Dockerfile's BASE_IMAGE build argument; default SMOKEBOOK_BASE_IMAGE, else the local node-base image. */
+  /** The Dockerfile's base-image build argument (docker.baseImageArg); default SMOKEBOOK_BASE_IMAGE. */
   baseImage?: string;
   runId?: string;
   startupTimeoutMs?: number;
@@ -34,17 +36,39 @@ export function newRunId(): string {
   return `${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
 }
 
+/** The persistent volume the stage bind-mounts: the records directory when persistent, else the first one. */
+export function dataPathOf(contract: Contract): string | undefined {
+  const persistent = contract.volumes?.persistent ?? [];
+  const records = contract.app?.records?.directory;
+  const ref = records !== undefined && persistent.includes(records) ? records : persistent[0];
+  return ref === undefined ? undefined : volumePath(contract, ref);
+}
+
+/** The build arguments: docker.buildArgs, and the base image under docker.baseImageArg. */
+export function buildArgsOf(contract: Contract, baseImage: string | undefined): Record<string, string> {
+  const docker = contract.docker;
+  const args: Record<string, string> = { ...(docker?.buildArgs ?? {}) };
+  if (docker?.baseImageArg && baseImage !== undefined) args[docker.baseImageArg] = baseImage;
+  return args;
+}
+
 export class DockerStage implements AsyncDisposable {
   readonly loaded: LoadedContract;
   readonly client: ContainerRuntimeClient;
   readonly runId: string;
   readonly image: string;
-  readonly baseImage: string;
+  /** The image under docker.baseImageArg, or undefined when the Dockerfile names its own. */
+  readonly baseImage: string | undefined;
+  /** The Dockerfile as messages show it. */
   readonly dockerfile: string;
+  readonly dockerfilePath: string;
+  readonly contextPath: string;
+  readonly buildArgs: Record<string, string>;
   readonly labels: Record<string, string>;
   /** The -e override this stage injects (a contract variable with declared values). */
   readonly override: { name: string; value: string } | undefined;
-  readonly dataPath: string;
+  /** The persistent contract path a host folder is bind-mounted at, or undefined (no persistent volume declared). */
+  readonly dataPath: string | undefined;
   hostDataDir: string | undefined;
   logs = "";
   #config: ImageConfig | undefined;
@@ -56,15 +80,20 @@ export class DockerStage implements AsyncDisposable {
 
   constructor(loaded: LoadedContract, client: ContainerRuntimeClient, options: DockerStageOptions = {}) {
     const { contract } = loaded;
+    const docker = contract.docker;
+    if (!docker) throw new NotDeclaredError("docker", loaded.file, "the image build and the container (Docker stage)");
     this.loaded = loaded;
     this.client = client;
     this.runId = options.runId ?? newRunId();
-    this.image = `smokebook/${contract.name}-${this.runId}:${buildTag()}`;
-    this.baseImage = options.baseImage ?? readBaseImage();
-    this.dockerfile = targetFile(loaded, contract.docker.dockerfile);
+    this.image = `smokebook/${contract.name.toLowerCase().replace(/[^a-z0-9._-]+/g, "-")}-${this.runId}:${buildTag()}`;
+    this.baseImage = docker.baseImageArg ? (options.baseImage ?? readBaseImage()) : undefined;
+    this.dockerfile = targetFile(loaded, docker.dockerfile);
+    this.dockerfilePath = contractPathOf(loaded, docker.dockerfile);
+    this.contextPath = contractPathOf(loaded, docker.context);
+    this.buildArgs = buildArgsOf(contract, this.baseImage);
     this.labels = { "org.smokebook.run": this.runId, "org.smokebook.target": contract.name };
     this.override = overridableVariable(contract);
-    this.dataPath = expectedPaths(contract).directories[contract.app.records.directory] as string;
+    this.dataPath = dataPathOf(contract);
     this.#startupTimeoutMs = options.startupTimeoutMs ?? 30_000;
   }
 
@@ -72,17 +101,30 @@ export class DockerStage implements AsyncDisposable {
     return this.loaded.contract;
   }
 
-  /** Builds the image (the base image first, once per process: built locally or pulled, see base-image-source.ts). */
+  /**
+   * Builds the image: the base image first (once per process: built locally or pulled, see base-image-source.ts),
+   * then every other FROM image present or pulled; one that cannot be had is an environment problem
+   * (BaseImageUnavailableError, code ENVIRONMENT_MISSING), never a build verdict on the Dockerfile.
+   */
   async build(): Promise<{ log: string }> {
-    const base = await provideBaseImage(this.baseImage, clientDeps(this.client));
-    if (!base.available) throw new BaseImageUnavailableError(base.note);
-    const { docker } = this.contract;
+    if (this.baseImage !== undefined) {
+      const base = await provideBaseImage(this.baseImage, clientDeps(this.client));
+      if (!base.available) throw new BaseImageUnavailableError(base.note);
+    }
+    const fromProblem = await unavailableFromImage(
+      this.dockerfilePath,
+      this.dockerfile,
+      this.buildArgs,
+      engineAvailability(this.client),
+      this.baseImage !== undefined ? [this.baseImage] : [],
+    );
+    if (fromProblem !== undefined) throw new BaseImageUnavailableError(fromProblem);
     this.#builtImage = true;
     const result = await buildImage(this.client, {
-      context: join(this.loaded.targetDir, docker.context),
-      dockerfile: docker.dockerfile,
+      context: this.contextPath,
+      dockerfile: this.dockerfilePath,
       image: this.image,
-      buildArgs: { [docker.baseImageArg]: this.baseImage },
+      buildArgs: this.buildArgs,
       labels: this.labels,
     }).catch((error: unknown) => {
       if (error instanceof ImageBuildError) this.#intermediates = error.intermediates;
@@ -102,28 +144,36 @@ export class DockerStage implements AsyncDisposable {
   /** A host folder the container user can write, as a developer prepares it for `docker run -v` (B.3). */
   #prepareHostDir(): string {
     const dir = mkdtempSync(join(tmpdir(), `smokebook-docker-data-${this.runId}-`));
-    const { uid, gid } = this.contract.permissions;
-    if (process.getuid?.() === 0) chownSync(dir, uid, gid);
+    const { uid, gid } = this.contract.permissions ?? {};
+    if (process.getuid?.() === 0 && uid !== undefined) chownSync(dir, uid, gid ?? uid);
     else chmodSync(dir, 0o777);
     this.hostDataDir = dir;
     return dir;
   }
 
-  /** Starts the app container: contract port mapped, host folder at the data path, the -e override injected. */
+  /**
+   * Starts the app container: contract port mapped, a host folder at the data path (when a persistent volume is
+   * declared), the -e override injected; waits for GET <health> (or, without health, for the port to listen).
+   */
   async start(): Promise<StartedTestContainer> {
     this.imageConfig();
     const { port, health } = this.contract;
     const env = this.override ? { [this.override.name]: this.override.value } : {};
     registerContractSecrets(this.contract, env);
-    const wait = Wait.forHttp(health.path, port.number, { abortOnContainerExit: true })
-      .forStatusCode(health.status)
-      .withReadTimeout(100);
+    const wait = health
+      ? Wait.forHttp(health.path, port.number, { abortOnContainerExit: true })
+          .forStatusCode(health.status)
+          .withReadTimeout(100)
+      : Wait.forListeningPorts();
+    const mounts = this.dataPath
+      ? [{ source: this.#prepareHostDir(), target: this.dataPath, mode: "rw" as const }]
+      : [];
     this.#container = await new GenericContainer(this.image)
       .withName(`smokebook-${this.contract.name}-${this.runId}`)
       .withLabels(this.labels)
       .withExposedPorts(port.number)
       .withEnvironment(env)
-      .withBindMounts([{ source: this.#prepareHostDir(), target: this.dataPath, mode: "rw" }])
+      .withBindMounts(mounts)
       .withLogConsumer((stream) => stream.on("data", (chunk: Buffer | string) => (this.logs += chunk.toString())))
       .withWaitStrategy(wait)
       .withStartupTimeout(this.#startupTimeoutMs)
@@ -152,7 +202,7 @@ export class DockerStage implements AsyncDisposable {
   healthUrl(): string {
     const container = this.container();
     const host = container.getHost() === "localhost" ? "127.0.0.1" : container.getHost();
-    return `http://${host}:${container.getMappedPort(this.contract.port.number)}${this.contract.health.path}`;
+    return `http://${host}:${container.getMappedPort(this.contract.port.number)}${this.contract.health?.path ?? "/"}`;
   }
 
   async [Symbol.asyncDispose](): Promise<void> {

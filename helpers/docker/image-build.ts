@@ -31,8 +31,9 @@ export function intermediateImages(log: string): string[] {
 }
 
 export interface BuildRequest {
+  /** Absolute path of the build context folder. */
   context: string;
-  /** Relative to the context, POSIX separators. */
+  /** Absolute path of the Dockerfile (inside the context or not: see build-context.ts). */
   dockerfile: string;
   image: string;
   buildArgs: Record<string, string>;
@@ -47,19 +48,25 @@ interface BuildEvent {
 
 export async function buildImage(client: ContainerRuntimeClient, request: BuildRequest): Promise<{ log: string }> {
   const dockerode = client.container.dockerode;
-  const stream = await dockerode.buildImage(contextTar(request.context, request.dockerfile), {
-    t: request.image,
-    dockerfile: request.dockerfile,
-    buildargs: request.buildArgs,
-    labels: request.labels,
-    rm: true,
-    forcerm: true,
-  });
-  const events = await new Promise<BuildEvent[]>((resolve, reject) => {
-    dockerode.modem.followProgress(stream, (error: Error | null, output: BuildEvent[]) =>
-      error ? reject(error) : resolve(output),
-    );
-  });
+  const context = contextTar(request.context, request.dockerfile);
+  let events: BuildEvent[];
+  try {
+    const stream = await dockerode.buildImage(context.tar, {
+      t: request.image,
+      dockerfile: context.dockerfile,
+      buildargs: request.buildArgs,
+      labels: request.labels,
+      rm: true,
+      forcerm: true,
+    });
+    events = await new Promise<BuildEvent[]>((resolve, reject) => {
+      dockerode.modem.followProgress(stream, (error: Error | null, output: BuildEvent[]) =>
+        error ? reject(error) : resolve(output),
+      );
+    });
+  } finally {
+    context.dispose();
+  }
   const log = events.map((e) => e.stream ?? (e.error ? `ERROR: ${e.error}\n` : "")).join("");
   const failure = events.find((e) => e.error || e.errorDetail);
   if (failure) throw new ImageBuildError(request.image, failure.errorDetail?.message ?? failure.error ?? "error", log);

@@ -2,7 +2,7 @@
  * Docker stage checks on the image config, without running the app: User is the contract uid, ExposedPorts holds
  * the contract port, Env carries the contract defaults (seed 004 B.2: Dockerfile USER, EXPOSE, ENV).
  */
-import { ContractViolation } from "../contract/errors.ts";
+import { ContractViolation, NotDeclaredError } from "../contract/errors.ts";
 import { envDefaults } from "../contract/resolve.ts";
 import type { Contract } from "../contract/schema.ts";
 import { itemOfVariable } from "../contract/variables.ts";
@@ -17,6 +17,8 @@ export interface ImageConfig {
 
 export interface ImageCheckInput {
   contract: Contract;
+  /** The contract file as messages show it (for "not declared" notes). */
+  contractFile?: string;
   /** The Dockerfile as messages show it. */
   dockerfile: string;
   config: ImageConfig;
@@ -31,11 +33,16 @@ export function imageEnv(config: ImageConfig): Record<string, string> {
   return out;
 }
 
-export function checkImageUser({ contract, dockerfile, config }: ImageCheckInput) {
+export function checkImageUser({ contract, contractFile, dockerfile, config }: ImageCheckInput) {
   const user = (config.User ?? "").trim();
   const [uid, gid] = user.split(":");
-  const { permissions } = contract;
-  const ok = uid === String(permissions.uid) && (gid === undefined || gid === String(permissions.gid));
+  const permissions = contract.permissions;
+  if (permissions?.uid === undefined) {
+    throw new NotDeclaredError("permissions.uid", contractFile ?? "the contract", "the image's USER");
+  }
+  const ok =
+    uid === String(permissions.uid) &&
+    (gid === undefined || permissions.gid === undefined || gid === String(permissions.gid));
   if (!ok) {
     throw new ContractViolation({
       stage: "docker",

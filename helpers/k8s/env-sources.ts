@@ -1,12 +1,14 @@
 /**
- * What the Deployment's container gets in its environment: which variables, from where (env value, ConfigMap or
- * Secret in the manifests, or one the contract declares external), and the literal values the manifests fix.
+ * What the workload's container gets in its environment: which variables, from where (a literal env value, a
+ * fieldRef/resourceFieldRef, a ConfigMap or Secret in the manifests, or one the contract declares external), the
+ * literal values the manifests fix, and the command-line flags (`--port=9898`) its command and args carry.
  */
 import type { IContainer } from "kubernetes-models/v1/Container";
 import type { ManifestSet } from "./manifest-set.ts";
 
 export type EnvOrigin =
   | { kind: "value"; value: string }
+  | { kind: "fieldRef"; fieldPath: string }
   | { kind: "configmap" | "secret"; name: string; external: boolean; value?: string | undefined };
 
 export interface DanglingRef {
@@ -35,7 +37,7 @@ function keysOf(
         },
         external: false,
       };
-    const ext = set.contract.kubernetes.external.configMaps.find((c) => c.name === name);
+    const ext = set.external.configMaps.find((c) => c.name === name);
     return ext ? { keys: Object.fromEntries(ext.keys.map((k) => [k, undefined])), external: true } : undefined;
   }
   const secret = set.secrets().find((s) => s.metadata?.name === name);
@@ -47,7 +49,7 @@ function keysOf(
       ),
       external: false,
     };
-  const ext = set.contract.kubernetes.external.secrets.find((s) => s.name === name);
+  const ext = set.external.secrets.find((s) => s.name === name);
   return ext ? { keys: Object.fromEntries(ext.keys.map((k) => [k, undefined])), external: true } : undefined;
 }
 
@@ -77,21 +79,26 @@ export function containerEnv(set: ManifestSet, container: IContainer = set.conta
     }
   });
   for (const entry of container.env ?? []) {
-    if (entry.value !== undefined) {
-      provided.set(entry.name, { kind: "value", value: entry.value });
+    if (entry.value !== undefined || !entry.valueFrom) {
+      provided.set(entry.name, { kind: "value", value: entry.value ?? "" });
       continue;
     }
-    const cm = entry.valueFrom?.configMapKeyRef;
-    const secret = entry.valueFrom?.secretKeyRef;
+    const { fieldRef, resourceFieldRef } = entry.valueFrom;
+    if (fieldRef || resourceFieldRef) {
+      provided.set(entry.name, {
+        kind: "fieldRef",
+        fieldPath: fieldRef?.fieldPath ?? `resource ${resourceFieldRef?.resource ?? "?"}`,
+      });
+      continue;
+    }
+    const cm = entry.valueFrom.configMapKeyRef;
+    const secret = entry.valueFrom.secretKeyRef;
     const ref = cm
       ? { kind: "configmap" as const, ...cm }
       : secret
         ? { kind: "secret" as const, ...secret }
         : undefined;
-    if (!ref?.name) {
-      if (entry.valueFrom) provided.set(entry.name, { kind: "value", value: "(fieldRef)" });
-      continue;
-    }
+    if (!ref?.name) continue;
     const found = keysOf(set, ref.kind, ref.name);
     if (!found || !(ref.key in found.keys)) {
       if (!ref.optional)
@@ -116,8 +123,33 @@ export function containerEnv(set: ManifestSet, container: IContainer = set.conta
 export function literalEnv(env: ContainerEnv): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, origin] of env.provided) {
-    const value = origin.kind === "value" ? origin.value : origin.value;
+    const value = origin.kind === "fieldRef" ? undefined : origin.value;
     if (value !== undefined) out[name] = value;
   }
   return out;
+}
+
+/** The container's command and args, in order (the argv the container starts with, as far as the manifests say). */
+export function containerArgv(container: IContainer): { argv: string[]; field: (index: number) => string } {
+  const command = container.command ?? [];
+  const args = container.args ?? [];
+  return {
+    argv: [...command, ...args],
+    field: (index) => (index < command.length ? `command[${index}]` : `args[${index - command.length}]`),
+  };
+}
+
+/** A flag's value in an argv: `--port=9898` or `--port 9898`; `present` without a value for a bare `--verbose`. */
+export function flagValue(
+  argv: ReadonlyArray<string>,
+  flag: string,
+): { index: number; value: string | undefined } | undefined {
+  for (const [index, arg] of argv.entries()) {
+    if (arg.startsWith(`${flag}=`)) return { index, value: arg.slice(flag.length + 1) };
+    if (arg === flag) {
+      const next = argv[index + 1];
+      return { index, value: next !== undefined && !next.startsWith("-") ? next : undefined };
+    }
+  }
+  return undefined;
 }

@@ -1,7 +1,15 @@
-/** Renders a kustomize folder with `kubectl kustomize` (kubectl ≥ 1.14 embeds kustomize) into plain objects. */
-import { execFile } from "node:child_process";
+/**
+ * Renders a kustomize folder with `kubectl kustomize` (kubectl ≥ 1.14 embeds kustomize) into plain objects. An
+ * overlay with `helmCharts:` renders with --enable-helm (helm from PATH or `npm run setup:tools`). No kubectl is an
+ * environment problem (EnvironmentProblemError naming how to provide it), never a verdict on the manifests.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { parseAllDocuments } from "yaml";
+import { EnvironmentProblemError } from "../contract/errors.ts";
 import { SmokebookError } from "../errors.ts";
+import { run } from "../process/run.ts";
+import { findTool, toolMissingNote } from "../tools/find-tool.ts";
 
 export interface K8sObject {
   apiVersion: string;
@@ -30,22 +38,34 @@ export function parseManifests(text: string, source: string): K8sObject[] {
   return objects;
 }
 
-export function kustomizeBuild(dir: string, shownAs: string = dir, kubectl = "kubectl"): Promise<K8sObject[]> {
-  return new Promise((resolve, reject) => {
-    execFile(kubectl, ["kustomize", dir], { maxBuffer: 32 * 1024 * 1024, timeout: 60_000 }, (error, stdout, stderr) => {
-      if (error) {
-        const detail =
-          (error as NodeJS.ErrnoException).code === "ENOENT"
-            ? `${kubectl} is not installed`
-            : stderr.trim() || error.message;
-        reject(new KustomizeError(shownAs, detail, error));
-        return;
-      }
-      try {
-        resolve(parseManifests(stdout, shownAs));
-      } catch (parseError) {
-        reject(parseError);
-      }
-    });
-  });
+/** Whether a kustomization (overlay or any folder it names) uses `helmCharts:`. */
+export function usesHelmCharts(dir: string, seen = new Set<string>()): boolean {
+  const file = ["kustomization.yaml", "kustomization.yml", "Kustomization"].map((n) => join(dir, n)).find(existsSync);
+  if (!file || seen.has(file)) return false;
+  seen.add(file);
+  const text = readFileSync(file, "utf8");
+  if (/^helmCharts:/m.test(text)) return true;
+  const resources = [...text.matchAll(/^\s+-\s+(\S+)\s*$/gm)].map((m) => join(dirname(file), m[1] as string));
+  return resources.some((path) => existsSync(path) && usesHelmCharts(path, seen));
+}
+
+export async function kustomizeBuild(
+  dir: string,
+  shownAs: string = dir,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<K8sObject[]> {
+  const kubectl = findTool("kubectl", env);
+  if (!kubectl) throw new EnvironmentProblemError(`cannot render ${shownAs}: ${toolMissingNote("kubectl", env)}`);
+  const argv = [kubectl.path, "kustomize", dir];
+  if (usesHelmCharts(dir)) {
+    const helm = findTool("helm", env);
+    if (!helm) {
+      throw new EnvironmentProblemError(`cannot render ${shownAs} (helmCharts:): ${toolMissingNote("helm", env)}`);
+    }
+    argv.push("--enable-helm", `--helm-command=${helm.path}`);
+  }
+  const result = await run(argv, { timeoutMs: 60_000 });
+  if (result.timedOut) throw new KustomizeError(shownAs, "timed out after 60 s");
+  if (result.exitCode !== 0) throw new KustomizeError(shownAs, result.stderr.trim() || `exit ${result.exitCode}`);
+  return parseManifests(result.stdout, shownAs);
 }

@@ -1,8 +1,9 @@
 /**
- * K8s static: every rendered object of a built-in kind is valid against the Kubernetes schemas, and every object sits
- * in the contract namespace. Custom resources (CRDs) are listed as not validated in the result, not failed.
+ * K8s static: every rendered object of a built-in kind is valid against the Kubernetes schemas (custom resources are
+ * listed as not validated, not failed), and the contract's workload, container and Service are in the render. A
+ * separate check puts every namespaced object in the contract namespace, when one is declared.
  */
-import { ContractViolation } from "../contract/errors.ts";
+import { ContractViolation, declared } from "../contract/errors.ts";
 import type { ManifestSet } from "./manifest-set.ts";
 import { unvalidatedObjects, validateObjects } from "./schema-validate.ts";
 
@@ -20,24 +21,69 @@ export function checkSchemas(set: ManifestSet) {
       actual: problems.map((p) => `${p.object}: ${p.problem}`).join("; "),
     });
   }
-  const namespace = set.contract.kubernetes.namespace;
-  const elsewhere = set.objects.filter((o) => o.metadata?.namespace !== namespace);
+  set.container();
+  const service = set.service();
+  return {
+    objects: set.objects.length,
+    kinds: [...new Set(set.objects.map((o) => o.kind))].join(","),
+    workload: `${set.workloadLabel()} / container ${set.containerName()}`,
+    service: service?.metadata?.name ?? "none selects the workload",
+    not_validated: unvalidatedObjects(set.objects, set.schemas).join(", ") || "none",
+  };
+}
+
+/** Kinds that live outside any namespace (the built-in cluster-scoped ones); their objects carry no namespace. */
+export const CLUSTER_SCOPED_KINDS = new Set([
+  "Namespace",
+  "Node",
+  "PersistentVolume",
+  "StorageClass",
+  "ClusterRole",
+  "ClusterRoleBinding",
+  "CustomResourceDefinition",
+  "PriorityClass",
+  "RuntimeClass",
+  "IngressClass",
+  "CSIDriver",
+  "CSINode",
+  "VolumeAttachment",
+  "APIService",
+  "MutatingWebhookConfiguration",
+  "ValidatingWebhookConfiguration",
+  "ValidatingAdmissionPolicy",
+  "ValidatingAdmissionPolicyBinding",
+  "FlowSchema",
+  "PriorityLevelConfiguration",
+  "ClusterIssuer",
+  "VolumeSnapshotClass",
+]);
+
+export function checkNamespace(set: ManifestSet) {
+  const namespace = declared(
+    set.kubernetes.namespace,
+    "kubernetes.namespace",
+    set.loaded.file,
+    "the objects' namespace",
+  );
+  const namespaced = set.objects.filter((o) => !CLUSTER_SCOPED_KINDS.has(o.kind));
+  const elsewhere = namespaced.filter((o) => o.metadata?.namespace !== namespace);
   if (elsewhere.length > 0) {
     throw new ContractViolation({
       stage: "k8s",
       item: "schema",
-      file: set.kustomizeDir,
+      file: set.renderDir,
       field: "namespace",
-      expected: `every object in namespace ${namespace} (contract kubernetes.namespace)`,
+      expected: `every namespaced object in namespace ${namespace} (contract kubernetes.namespace; cluster-scoped kinds exempt)`,
       actual: elsewhere.map((o) => `${o.kind}/${o.metadata?.name} in ${o.metadata?.namespace ?? "(none)"}`).join(", "),
     });
   }
-  set.deployment();
-  set.container();
-  set.service();
   return {
-    objects: set.objects.length,
-    kinds: [...new Set(set.objects.map((o) => o.kind))].join(","),
-    not_validated: unvalidatedObjects(set.objects, set.schemas).join(", ") || "none",
+    namespace,
+    objects: namespaced.length,
+    cluster_scoped:
+      set.objects
+        .filter((o) => CLUSTER_SCOPED_KINDS.has(o.kind))
+        .map((o) => `${o.kind}/${o.metadata.name}`)
+        .join(", ") || "none",
   };
 }

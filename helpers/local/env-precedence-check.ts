@@ -3,38 +3,47 @@
  * the environment over the contract default, a directory variable over the runtime root — observed through the
  * contract's printConfig command (the app prints what it resolved).
  */
-import { ContractViolation } from "../contract/errors.ts";
-import { type LoadedContract, targetFile } from "../contract/load.ts";
-import { expectedVariables } from "../contract/resolve.ts";
+import { ContractViolation, declared } from "../contract/errors.ts";
+import type { LoadedContract } from "../contract/load.ts";
+import { expectedVariables, overridableVariable } from "../contract/resolve.ts";
 import { itemOfVariable } from "../contract/variables.ts";
 import type { Env } from "../gates.ts";
-import { runCommand, targetEnv } from "./run-command.ts";
+import { runContractCommand, showCommand } from "./contract-command.ts";
+import { localApp } from "./local-app.ts";
+import { targetEnv } from "./target-env.ts";
 
 export interface PrecedenceCase {
   name: string;
   env: Env;
 }
 
-/** The cases: nothing set (contract defaults), the root moved, and one directory moved on top of that. */
+/** Nothing set (contract defaults); the root moved; one directory moved on top; a variable set to another value. */
 export function precedenceCases(loaded: LoadedContract): PrecedenceCase[] {
   const { contract } = loaded;
-  const [firstDir] = Object.values(contract.paths.directories);
-  const moved: Record<string, string> = { [contract.paths.root.env]: "/srv/smokebook-root" };
-  const both = { ...moved, ...(firstDir ? { [firstDir.env]: "/mnt/smokebook-volume" } : {}) };
-  return [
-    { name: "no contract variable set (contract defaults)", env: {} },
-    { name: `${contract.paths.root.env} set`, env: moved },
-    { name: `${contract.paths.root.env} and ${firstDir?.env ?? "no directory"} set`, env: both },
-  ];
+  const cases: PrecedenceCase[] = [{ name: "no contract variable set (contract defaults)", env: {} }];
+  if (contract.paths) {
+    const [firstDir] = Object.values(contract.paths.directories ?? {});
+    const moved: Record<string, string> = { [contract.paths.root.env]: "/srv/smokebook-root" };
+    cases.push({ name: `${contract.paths.root.env} set`, env: moved });
+    if (firstDir) {
+      cases.push({
+        name: `${contract.paths.root.env} and ${firstDir.env} set`,
+        env: { ...moved, [firstDir.env]: "/mnt/smokebook-volume" },
+      });
+    }
+  }
+  const override = overridableVariable(contract);
+  if (override) cases.push({ name: `${override.name} set`, env: { [override.name]: override.value } });
+  return cases;
 }
 
 export async function checkEnvPrecedence(loaded: LoadedContract, timeoutMs = 30_000) {
-  const { contract, targetDir } = loaded;
-  const command = contract.app.printConfig;
-  const file = targetFile(loaded, contract.app.source);
+  const { contract } = loaded;
+  const { app, workdir, file } = localApp(loaded, "how the app loads its environment");
+  const command = declared(app.printConfig, "app.printConfig", loaded.file, "how the app loads its environment");
   for (const testCase of precedenceCases(loaded)) {
     const env = targetEnv(contract, testCase.env);
-    const result = await runCommand(command, { cwd: targetDir, env, timeoutMs });
+    const result = await runContractCommand(command, "app.printConfig", { cwd: workdir, env, timeoutMs });
     let printed: Record<string, unknown>;
     try {
       printed = JSON.parse(result.stdout.trim()) as Record<string, unknown>;
@@ -43,7 +52,7 @@ export async function checkEnvPrecedence(loaded: LoadedContract, timeoutMs = 30_
         stage: "local",
         item: "env",
         file,
-        field: `contract app.printConfig (${command.join(" ")})`,
+        field: `contract app.printConfig (${showCommand(command)})`,
         expected: "one JSON object of the effective contract variables on stdout",
         actual: `exit ${result.exitCode}, stdout ${JSON.stringify(result.stdout.slice(0, 200))}, stderr ${JSON.stringify(result.stderr.slice(0, 200))}`,
       });

@@ -23,7 +23,7 @@ export class RuntimeRoot implements AsyncDisposable {
 /** A root holding every contract directory, as an image, a PVC or a bind mount would provide it. */
 export function runtimeRootWithDirectories(contract: Contract): RuntimeRoot {
   const root = new RuntimeRoot("runtime");
-  for (const name of Object.keys(contract.paths.directories)) mkdirSync(join(root.path, name));
+  for (const name of Object.keys(contract.paths?.directories ?? {})) mkdirSync(join(root.path, name));
   return root;
 }
 

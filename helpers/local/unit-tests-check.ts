@@ -1,7 +1,9 @@
 /** Local stage, app logic: the target's own unit tests (the contract's app.unitTests command) pass. */
-import { ContractViolation } from "../contract/errors.ts";
-import { type LoadedContract, targetFile } from "../contract/load.ts";
-import { runCommand, targetEnv } from "./run-command.ts";
+import { ContractViolation, declared } from "../contract/errors.ts";
+import type { LoadedContract } from "../contract/load.ts";
+import { runContractCommand, showCommand } from "./contract-command.ts";
+import { localApp } from "./local-app.ts";
+import { targetEnv } from "./target-env.ts";
 
 /** Names of failing tests in node:test / TAP-ish output ("✖ name" or "not ok N - name"). */
 export function failingTests(output: string): string[] {
@@ -15,17 +17,18 @@ export function failingTests(output: string): string[] {
 }
 
 export async function checkUnitTests(loaded: LoadedContract, timeoutMs = 120_000) {
-  const { contract, targetDir } = loaded;
-  const env = targetEnv(contract);
-  const result = await runCommand(contract.app.unitTests, { cwd: targetDir, env, timeoutMs });
+  const { app, workdir, file } = localApp(loaded, "the app's own unit tests");
+  const command = declared(app.unitTests, "app.unitTests", loaded.file, "the app's own unit tests");
+  const env = targetEnv(loaded.contract);
+  const result = await runContractCommand(command, "app.unitTests", { cwd: workdir, env, timeoutMs });
   if (result.exitCode !== 0) {
     const failing = failingTests(`${result.stdout}\n${result.stderr}`);
     const status = result.timedOut ? `timed out after ${timeoutMs / 1000}s` : `exit code ${result.exitCode}`;
     throw new ContractViolation({
       stage: "local",
       item: "app-logic",
-      file: targetFile(loaded, contract.app.source),
-      field: `unit tests (contract app.unitTests: ${contract.app.unitTests.join(" ")})`,
+      file,
+      field: `unit tests (contract app.unitTests: ${showCommand(command)})`,
       expected: "exit code 0",
       actual: `${status}${failing.length > 0 ? `; failing: ${failing.slice(0, 5).join("; ")}` : ""}`,
     });

@@ -94,7 +94,9 @@ describe("execution contract — Docker stage (Dockerfile)", { tags: ["slow"] },
           item: "health",
           file: s.dockerfile,
           field: "CMD (container start)",
-          expected: `GET ${s.contract.health.path} → ${s.contract.health.status}`,
+          expected: s.contract.health
+            ? `GET ${s.contract.health.path} → ${s.contract.health.status}`
+            : `port ${s.contract.port.number} listening`,
           actual: `${(startError as Error).message.split("\n")[0]}; logs: ${logs || "none"}`,
         },
         startError,

@@ -69,7 +69,7 @@ describe("K8s static self-tests", { tags: ["self-test"] }, () => {
       "mountPath: /opt/platform/runtime/observer/records",
     );
     const { name, error } = await onlyFailure(copy);
-    expect(name).toMatch(/volumeMounts cover the contract paths/);
+    expect(name).toMatch(/volumeMounts cover the contract volumes/);
     expect(error).toMatchObject({ stage: "k8s", item: "volumes", file: `${copy.dir}/k8s/base/deployment.yaml` });
     expect(error.message).toMatch(
       /deployment\.yaml: spec\.template\.spec\.containers\[observer\]\.volumeMounts\[\]\.mountPath: no mount covers data \(\/opt\/platform\/runtime\/observer\/data\); mountPaths: \/opt\/platform\/runtime\/observer\/records/,
@@ -80,7 +80,7 @@ describe("K8s static self-tests", { tags: ["self-test"] }, () => {
     await using copy = new TargetCopy(undefined, "k8s-env");
     copy.replace("k8s/base/configmap.yaml", /^ {2}OBSERVER_RUNTIME_ROOT: .*\n/m, "");
     const { name, error } = await onlyFailure(copy);
-    expect(name).toMatch(/env\/envFrom provide every required variable/);
+    expect(name).toMatch(/env\/envFrom\/args provide every required variable/);
     expect(error).toMatchObject({ item: "env", file: `${copy.dir}/k8s/base/configmap.yaml` });
     expect(error.message).toMatch(
       /configmap\.yaml: ConfigMap observer-config data\.OBSERVER_RUNTIME_ROOT: key OBSERVER_RUNTIME_ROOT is missing/,
@@ -120,7 +120,7 @@ describe("K8s static self-tests", { tags: ["self-test"] }, () => {
     copy.replace("k8s/base/deployment.yaml", /persistentVolumeClaim:\n\s+claimName: observer-runtime/, "emptyDir: {}");
     const volume = await onlyFailure(copy);
     expect(volume.error.message).toMatch(
-      /spec\.template\.spec\.volumes\[runtime\]: volume type emptyDir; expected a persistentVolumeClaim/,
+      /spec\.template\.spec\.volumes\[runtime\]: volume type emptyDir; expected a persistentVolumeClaim defined in the manifests or in contract kubernetes\.external\.claims, or a hostPath/,
     );
   });
 
@@ -134,7 +134,7 @@ describe("K8s static self-tests", { tags: ["self-test"] }, () => {
     const probe = await onlyFailure(copy);
     expect(probe.error).toMatchObject({ item: "health" });
     expect(probe.error.message).toMatch(
-      /containers\[observer\]\.readinessProbe\.httpGet: GET \/healthz on port http → 8000; expected GET \/health on port 8000/,
+      /containers\[observer\]\.readinessProbe\.httpGet: httpGet \/healthz on port http → 8000; expected httpGet \/health on port 8000 \(contract kubernetes\.probes\.readiness\)/,
     );
     copy.replace("k8s/base/deployment.yaml", "path: /healthz", "path: /health");
     copy.replace("k8s/base/deployment.yaml", "replicas: 1", 'replicas: "one"');

@@ -9,11 +9,11 @@
  * projects local → docker → k8s (sequence.groupOrder), so the other stages have finished when it runs.
  */
 import { beforeAll, describe, it } from "vitest";
-import { StageBlockedError } from "../../helpers/contract/errors.ts";
+import { NotDeclaredError, StageBlockedError } from "../../helpers/contract/errors.ts";
 import { type LoadedContract, loadTargetContract } from "../../helpers/contract/load.ts";
 import { recordIds, recordSection } from "../../helpers/evidence/record.ts";
 import { loadManifests, type ManifestSet } from "../../helpers/k8s/manifest-set.ts";
-import { K8S_STATIC_CHECKS } from "../../helpers/k8s/static-checks.ts";
+import { K8S_STATIC_CHECKS, runCheck } from "../../helpers/k8s/static-checks.ts";
 import { diagnose, layerFilesOf, renderDiagnosis } from "../../helpers/layer-diagnosis.ts";
 import { checkItem, readSharedResults } from "../../helpers/layer-diagnosis-evidence.ts";
 
@@ -24,25 +24,37 @@ describe("execution contract — K8s stage, static (manifests)", () => {
 
   beforeAll(async () => {
     loaded = loadTargetContract();
+    if (!loaded.contract.kubernetes) {
+      renderError = new NotDeclaredError("kubernetes", loaded.file, "the manifests (kustomize or helm)");
+      return;
+    }
     manifests = await loadManifests(loaded).catch((error: unknown) => {
       renderError = error;
       return undefined;
     });
   });
 
-  const renderCheck = "kubectl kustomize renders the overlay";
+  const renderCheck = "the manifests render (kubectl kustomize or helm template)";
   it(renderCheck, async (ctx) => {
     await checkItem(ctx, { stage: "k8s", item: "schema", check: renderCheck }, () => {
       if (renderError !== undefined) throw renderError;
     });
-    await recordIds(ctx, { kustomize: manifests?.kustomizeDir, objects: manifests?.objects.length });
+    await recordIds(ctx, {
+      rendered: manifests?.renderDir,
+      source: manifests?.source.kind,
+      objects: manifests?.objects.length,
+    });
   });
 
   for (const check of K8S_STATIC_CHECKS) {
     it(check.name, async (ctx) => {
       const details = await checkItem(ctx, { stage: "k8s", item: check.item, check: check.name }, () => {
-        if (!manifests) throw new StageBlockedError("not checked: the overlay did not render");
-        return check.run(manifests);
+        if (!manifests) {
+          const cause = renderError instanceof Error ? renderError.message : "the manifests did not render";
+          if ((renderError as { code?: string } | undefined)?.code === "CHECK_NOT_DECLARED") throw renderError;
+          throw new StageBlockedError(`not checked: ${cause}`);
+        }
+        return runCheck(check, manifests);
       });
       await recordIds(ctx, details);
     });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { loadEmbeddedContract } from "../contract/load.ts";
+import { run } from "../process/run.ts";
 import { REDACTED, redactText } from "../redact.ts";
-import { runCommand, targetEnv } from "./run-command.ts";
+import { commandArgv } from "./contract-command.ts";
+import { targetEnv } from "./target-env.ts";
 
 const { contract } = loadEmbeddedContract();
 const harnessEnv = {
@@ -27,7 +29,7 @@ describe("targetEnv", () => {
   it("a secret-looking variable of the harness is not visible to the app", { tags: ["self-test"] }, async () => {
     const probe = ["node", "-e", "process.stdout.write(JSON.stringify(process.env))"];
     const env = targetEnv(contract, { OBSERVER_LOG_LEVEL: "debug" }, { ...process.env, ...harnessEnv });
-    const result = await runCommand(probe, { cwd: process.cwd(), env, timeoutMs: 10_000 });
+    const result = await run(commandArgv(probe), { cwd: process.cwd(), env, timeoutMs: 10_000 });
     const seen = JSON.parse(result.stdout) as Record<string, string>;
     expect(seen).not.toHaveProperty("DATABRICKS_TOKEN");
     expect(seen).not.toHaveProperty("KUBECONFIG");
