@@ -76,7 +76,9 @@ export function checkEnv(set: ManifestSet) {
           file,
           field: set.containerField(argField(found.index)),
           expected: `${flag} one of ${entry.values.join(", ")} (${declaredAs})`,
-          actual: argv[found.index] as string,
+          actual: (argv[found.index] as string).includes("=")
+            ? (argv[found.index] as string)
+            : `${flag} ${found.value ?? "(no value)"}`,
         });
       }
       checked.push(entry.name);
