@@ -11,7 +11,7 @@
  */
 import { existsSync } from "node:fs";
 import { EnvValueError } from "./errors.ts";
-import { fromRoot } from "./paths.ts";
+import { fromProject } from "./paths.ts";
 
 export type Env = Readonly<Record<string, string | undefined>>;
 export type SmokebookMode = "auto" | "live" | "replay" | "record";
@@ -91,7 +91,7 @@ export function liveBlocker(smoke: SmokeDefinition, env: Env): string | undefine
 }
 
 export function missingRecordings(smoke: SmokeDefinition, exists = existsSync): string[] {
-  return smoke.recordings.filter((path) => !exists(fromRoot(path)));
+  return smoke.recordings.filter((path) => !exists(fromProject(path)));
 }
 
 export function decideMode(smoke: SmokeDefinition, env: Env, exists = existsSync): ModeDecision {

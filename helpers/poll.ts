@@ -99,6 +99,10 @@ export async function pollUntil<T>(options: PollOptions<T>): Promise<PollResult<
         if (options.done(value)) return { value, polls, elapsedMs: clock.now() - started };
       } catch (error) {
         options.signal?.throwIfAborted();
+        if (clock === systemClock && clock.now() >= deadline && polls.length > 0) {
+          // The deadline cut this probe short: what was last observed is the previous answer, not the cut.
+          throw new PollTimeoutError(options.condition, Math.round(options.timeoutMs / 100) / 10, lastState, polls);
+        }
         const classified = classifyRemoteFailure(error, options.condition, clock.now());
         if (classified.kind === "Permanent") throw classified;
         record(`transient error: ${classified.message}`);

@@ -65,7 +65,8 @@ function scope(smoke: SmokeDefinition, mode: RunMode, skipNote: string | undefin
   };
 }
 
-function tagsFor(smoke: SmokeDefinition, mode: RunMode): string[] {
+/** The tags of a smoke's mode block: its mode (`live`, `replay`, `record`) and the smoke's own. */
+export function tagsFor(smoke: Pick<SmokeDefinition, "tags">, mode: RunMode): string[] {
   const modeTags = mode === "replay" ? ["replay"] : mode === "record" ? ["live", "record"] : ["live"];
   return [...modeTags, ...(smoke.tags ?? [])];
 }

@@ -1,5 +1,5 @@
 /**
- * One Databricks session per smoke, shaped by its mode:
+ * One Databricks session per smoke, shaped by its mode (the HTTP side is define-smoke/traffic.ts):
  *   live   client from the environment (createWorkspaceClient), real clock
  *   record live, with every request captured by the HAR recorder; finish(failedChecks) writes the redacted
  *          recording to the smoke's recording path (or under SMOKEBOOK_RECORD_DIR) only when no check failed —
@@ -10,20 +10,11 @@
  *          request was not recorded or a recorded one was never made
  */
 import type { WorkspaceClient } from "@databricks/sdk-experimental";
-import { type Clock, systemClock, VirtualClock } from "../clock.ts";
+import type { Clock } from "../clock.ts";
+import { openTraffic } from "../define-smoke/traffic.ts";
 import type { Env, RunMode } from "../gates.ts";
-import {
-  type HarRecorder,
-  type HarReplay,
-  harStart,
-  loadHar,
-  recordingPath,
-  recordTarget,
-  startRecorder,
-  startReplay,
-  type VolatileField,
-} from "../replay/index.ts";
-import { type RecordingResult, saveRecording } from "../replay/recording-result.ts";
+import { type HarRecorder, type HarReplay, recordingPath, type VolatileField } from "../replay/index.ts";
+import type { RecordingResult } from "../replay/recording-result.ts";
 import { createWorkspaceClient, replayWorkspaceClient } from "./client.ts";
 import type { PollSettings } from "./poll-settings.ts";
 import { readRecordingMeta, recordedPoll, recordingComment, volatileFields } from "./recording-meta.ts";
@@ -62,58 +53,30 @@ export interface SessionOptions {
   volatile?: ReadonlyArray<VolatileField>;
 }
 
-function openReplay(recording: string, options: SessionOptions): DatabricksSession {
-  const { absolute, shown } = recordingPath(recording);
-  const har = loadHar(absolute, shown);
-  const meta = readRecordingMeta(har, shown);
-  const replay = startReplay(har, { source: shown, volatile: meta ? volatileFields(meta) : (options.volatile ?? []) });
-  const clock = new VirtualClock(harStart(replay.har) ?? Date.UTC(2026, 0, 1));
-  return {
-    mode: "replay",
-    client: replayWorkspaceClient(),
-    clock,
-    replay,
-    recorder: undefined,
-    recordedPoll: recordedPoll(meta, shown),
-    finish: async () => {
-      try {
-        replay.assertComplete();
-      } finally {
-        replay.close();
-      }
-      return undefined;
-    },
-    close: () => replay.close(),
-  };
-}
-
 export function openSession(mode: RunMode, recording: string, options: SessionOptions = {}): DatabricksSession {
-  if (mode === "replay") return openReplay(recording, options);
   const env = options.env ?? process.env;
-  const client = createWorkspaceClient(env);
-  const recorder =
-    mode === "record"
-      ? startRecorder({
-          comment: recordingComment({
-            smoke: options.smoke ?? recordingPath(recording).shown,
-            description: options.comment ?? `recorded by smokebook (${recordingPath(recording).shown})`,
-            poll: options.poll,
-            volatile: options.volatile,
-          }),
-        })
-      : undefined;
+  const shown = recordingPath(recording).shown;
+  const traffic = openTraffic(mode, recording, {
+    env,
+    comment: recordingComment({
+      smoke: options.smoke ?? shown,
+      description: options.comment ?? `recorded by smokebook (${shown})`,
+      poll: options.poll,
+      volatile: options.volatile,
+    }),
+    volatile: (har, source) => {
+      const meta = readRecordingMeta(har, source);
+      return meta ? volatileFields(meta) : (options.volatile ?? []);
+    },
+  });
   return {
     mode,
-    client,
-    clock: systemClock,
-    replay: undefined,
-    recorder,
-    recordedPoll: undefined,
-    finish: async (failedChecks = []) => {
-      if (!recorder) return undefined;
-      recorder.stop();
-      return saveRecording(recorder, recordTarget(recording, env), failedChecks, env);
-    },
-    close: () => recorder?.stop(),
+    client: mode === "replay" ? replayWorkspaceClient() : createWorkspaceClient(env),
+    clock: traffic.clock,
+    replay: traffic.replay,
+    recorder: traffic.recorder,
+    recordedPoll: traffic.har ? recordedPoll(readRecordingMeta(traffic.har, shown), shown) : undefined,
+    finish: (failedChecks = []) => traffic.finish(failedChecks),
+    close: () => traffic.close(),
   };
 }

@@ -1,7 +1,7 @@
 /** Where an evidence bundle goes: SMOKEBOOK_EVIDENCE_DIR, else evidence/<UTC timestamp>/ (git-ignored). */
 import { resolve } from "node:path";
 import type { Env } from "../gates.ts";
-import { fromRoot } from "../paths.ts";
+import { fromProject } from "../paths.ts";
 
 export function utcStamp(date: Date): string {
   return date
@@ -13,5 +13,5 @@ export function utcStamp(date: Date): string {
 export function evidenceDir(env: Env = process.env, now = new Date()): string {
   const chosen = env.SMOKEBOOK_EVIDENCE_DIR;
   if (chosen && chosen.trim() !== "") return resolve(chosen);
-  return fromRoot("evidence", utcStamp(now));
+  return fromProject("evidence", utcStamp(now));
 }

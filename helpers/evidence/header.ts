@@ -2,7 +2,7 @@
 import { execFileSync } from "node:child_process";
 import { hostname, userInfo } from "node:os";
 import type { Env } from "../gates.ts";
-import { repoRoot } from "../paths.ts";
+import { projectRoot } from "../paths.ts";
 
 export interface EvidenceHeader {
   utc_start: string;
@@ -19,7 +19,11 @@ export interface EvidenceHeader {
 
 function git(args: string[]): string | null {
   try {
-    const out = execFileSync("git", args, { cwd: repoRoot, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    const out = execFileSync("git", args, {
+      cwd: projectRoot(),
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    });
     return out.trim() || null;
   } catch {
     return null;

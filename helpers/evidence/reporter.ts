@@ -7,7 +7,7 @@ import { writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { TestAnnotation } from "vitest";
 import type { Reporter, TestCase, TestModule, TestRunEndReason, TestSuite, Vitest } from "vitest/node";
-import { fromRoot, repoRoot } from "../paths.ts";
+import { projectRoot } from "../paths.ts";
 import { redactText } from "../redact.ts";
 import { evidenceDir } from "./evidence-dir.ts";
 import { buildHeader } from "./header.ts";
@@ -67,7 +67,7 @@ export class EvidenceReporter implements Reporter {
     return {
       run: this.#run,
       project: testCase.project.name || "default",
-      file: relative(repoRoot, testCase.module.moduleId),
+      file: relative(projectRoot(), testCase.module.moduleId),
       test: testCase.fullName,
       mode: modeOfTags(testCase.tags),
     };
@@ -111,7 +111,7 @@ export class EvidenceReporter implements Reporter {
         type: "suite-error",
         run: this.#run,
         project: testSuite.project.name || "default",
-        file: relative(repoRoot, testSuite.module.moduleId),
+        file: relative(projectRoot(), testSuite.module.moduleId),
         suite: testSuite.fullName,
         error: firstLine(error.message) ?? String(error.name),
       });
@@ -124,7 +124,7 @@ export class EvidenceReporter implements Reporter {
         type: "module-error",
         run: this.#run,
         project: testModule.project.name || "default",
-        file: relative(repoRoot, testModule.moduleId),
+        file: relative(projectRoot(), testModule.moduleId),
         error: firstLine(error.message) ?? String(error.name),
       });
     }
@@ -176,8 +176,6 @@ export class EvidenceReporter implements Reporter {
     else console.log(message);
   }
 }
-
-export const defaultEvidenceRoot = fromRoot("evidence");
 
 /** The distinct skip notes of a run with how many checks each skipped: what is missing, said once. */
 export function skipNotesSummary(lines: ReadonlyArray<EvidenceLine>, limit = 12): string {

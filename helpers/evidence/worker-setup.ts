@@ -52,7 +52,9 @@ if (!state[patched]) {
 }
 
 // Annotations reach junit, the UI and the evidence as they are given: redact them on the way in.
-beforeEach((ctx) => {
+// Hooks destructure their context: vitest parses them for fixtures, and defineSmoke's checks use fixtures.
+beforeEach(({ task }) => {
+  const ctx = task.context;
   const annotate = ctx.annotate.bind(ctx) as (
     message: string,
     ...rest: unknown[]
@@ -63,6 +65,6 @@ beforeEach((ctx) => {
   });
 });
 
-afterEach((ctx) => {
-  for (const error of (ctx.task.result?.errors ?? []) as SerializedError[]) redactError(error);
+afterEach(({ task }) => {
+  for (const error of (task.result?.errors ?? []) as SerializedError[]) redactError(error);
 });

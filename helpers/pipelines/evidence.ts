@@ -4,9 +4,9 @@
  * the verdict. Everything goes through helpers/evidence/record.ts (redacted, into evidence.jsonl and report.md).
  */
 import type { TestContext } from "vitest";
+import { markdownTable } from "../evidence/markdown-table.ts";
 import { recordIds, recordJson, recordPoll, recordSection } from "../evidence/record.ts";
 import type { CheckResult } from "./check.ts";
-import type { Row } from "./engine.ts";
 
 type Annotator = Pick<TestContext, "annotate">;
 
@@ -31,23 +31,7 @@ export interface RunContextEvidence {
   run_id: string;
 }
 
-const MAX_ROWS = 50;
-
-function cell(value: unknown): string {
-  return String(value ?? "NULL")
-    .replace(/\s+/g, " ")
-    .replace(/\|/g, "\\|");
-}
-
-export function markdownTable(rows: ReadonlyArray<Row>, columns?: ReadonlyArray<string>): string {
-  const cols = columns && columns.length > 0 ? columns : Object.keys(rows[0] ?? {});
-  if (cols.length === 0 || rows.length === 0) return "_(no rows)_";
-  const shown = rows.slice(0, MAX_ROWS);
-  const lines = [`| ${cols.join(" | ")} |`, `| ${cols.map(() => "---").join(" | ")} |`];
-  for (const row of shown) lines.push(`| ${cols.map((c) => cell(row[c])).join(" | ")} |`);
-  if (rows.length > shown.length) lines.push("", `_${rows.length - shown.length} more row(s) not shown_`);
-  return lines.join("\n");
-}
+export { markdownTable };
 
 export async function recordRunContext(ctx: Annotator, context: RunContextEvidence): Promise<void> {
   await recordIds(ctx, { engine: context.engine_kind, catalog: context.catalog, run_id: context.run_id });

@@ -10,7 +10,7 @@ import type { Har } from "har-format";
 import { http } from "msw";
 import { setupServer } from "msw/node";
 import { SmokebookError } from "../errors.ts";
-import { fromRoot, repoRoot } from "../paths.ts";
+import { fromProject, projectRoot } from "../paths.ts";
 import { loadHar } from "./har-file.ts";
 import { type LedgerOptions, type ObservedRequest, ReplayLedger } from "./replay-ledger.ts";
 
@@ -53,8 +53,8 @@ export function claimInterception(holder: string): () => void {
 }
 
 export function recordingPath(path: string): { absolute: string; shown: string } {
-  const absolute = isAbsolute(path) ? path : fromRoot(path);
-  const shown = relative(repoRoot, absolute);
+  const absolute = isAbsolute(path) ? path : fromProject(path);
+  const shown = relative(projectRoot(), absolute);
   return { absolute, shown: shown.startsWith("..") ? absolute : shown };
 }
 

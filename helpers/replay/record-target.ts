@@ -5,10 +5,10 @@
  */
 import { isAbsolute, resolve } from "node:path";
 import type { Env } from "../gates.ts";
-import { fromRoot } from "../paths.ts";
+import { fromProject } from "../paths.ts";
 
 export function recordTarget(recording: string, env: Env = process.env): string {
   const dir = env.SMOKEBOOK_RECORD_DIR?.trim();
   if (isAbsolute(recording)) return recording;
-  return dir ? resolve(dir, recording) : fromRoot(recording);
+  return dir ? resolve(dir, recording) : fromProject(recording);
 }
