@@ -69,9 +69,10 @@ export async function checkItem<T>(
   const { error } = outcome;
   const code = codeOf(error);
   const message = error instanceof Error ? error.message : String(error);
-  if (code === "STAGE_BLOCKED") return ctx.skip(message);
-  if (code === "CHECK_NOT_DECLARED") {
-    await recordItemResult(ctx, { ...meta, status: "skip", message });
+  if (code === "STAGE_BLOCKED" || code === "CHECK_NOT_DECLARED") {
+    if (code === "CHECK_NOT_DECLARED") await recordItemResult(ctx, { ...meta, status: "skip", message });
+    // junit and the UI list annotations: the note travels there too (vitest keeps no skip reason of its own).
+    await ctx.annotate(`skipped: ${message}`, "skip-note");
     return ctx.skip(message);
   }
   if (code === "ENVIRONMENT_MISSING" || code === "CHECK_NOT_APPLICABLE") {

@@ -8,27 +8,40 @@
  * (set by .ci/run) makes that a failure. A check that does not apply to the contract is skipped with a note too.
  */
 import { afterAll, beforeAll, describe, it, type TestContext } from "vitest";
-import { CheckNotApplicableError, ContractViolation } from "../../helpers/contract/errors.ts";
+import {
+  CheckNotApplicableError,
+  ContractViolation,
+  EnvironmentProblemError,
+  NotDeclaredError,
+  StageBlockedError,
+} from "../../helpers/contract/errors.ts";
 import { loadTargetContract } from "../../helpers/contract/load.ts";
 import { withPollEvidence } from "../../helpers/contract/poll-evidence.ts";
 import { CONTAINER_CHECKS, type DockerCheck, IMAGE_CHECKS } from "../../helpers/docker/docker-checks.ts";
 import { DockerStage } from "../../helpers/docker/docker-stage.ts";
-import { REQUIRE_DOCKER } from "../../helpers/docker/engine.ts";
-import { type DockerPrerequisites, dockerPrerequisites } from "../../helpers/docker/prerequisites.ts";
+import { detectEngine, type EngineStatus, REQUIRE_DOCKER } from "../../helpers/docker/engine.ts";
 import { recordIds } from "../../helpers/evidence/record.ts";
 import { checkItem, recordStageSkipped } from "../../helpers/layer-diagnosis-evidence.ts";
 import { skipOrFail } from "../../helpers/smoke.ts";
 
 describe("execution contract — Docker stage (Dockerfile)", { tags: ["slow"] }, () => {
-  let prerequisites: DockerPrerequisites = { ready: false, note: "the Docker engine was not probed yet" };
+  let engine: EngineStatus = { available: false, note: "the Docker engine was not probed yet" };
+  let undeclared: NotDeclaredError | undefined;
   let stage: DockerStage | undefined;
   let buildError: unknown;
   let startError: unknown;
 
   beforeAll(async () => {
-    prerequisites = await dockerPrerequisites();
-    if (!prerequisites.ready) return;
-    stage = new DockerStage(loadTargetContract(), prerequisites.client, { baseImage: prerequisites.baseImage });
+    const loaded = loadTargetContract();
+    if (!loaded.contract.docker) {
+      undeclared = new NotDeclaredError("docker", loaded.file, "the image build and the container (Docker stage)");
+      return;
+    }
+    engine = await detectEngine();
+    if (!engine.available) return;
+    // The base image (docker.baseImageArg) and every other FROM image are provided by build(): one that cannot be
+    // had is an environment problem, reported by the build check alone.
+    stage = new DockerStage(loaded, engine.client);
     buildError = await stage.build().then(
       () => undefined,
       (error: unknown) => error,
@@ -46,38 +59,54 @@ describe("execution contract — Docker stage (Dockerfile)", { tags: ["slow"] },
   });
 
   async function ready(ctx: TestContext, item: DockerCheck["item"], name: string): Promise<DockerStage> {
-    if (!prerequisites.ready || !stage) {
-      const note = prerequisites.ready ? "the Docker stage was not set up" : prerequisites.note;
+    if (undeclared) return ctx.skip(undeclared.message);
+    if (!engine.available || !stage) {
+      const note = engine.available ? "the Docker stage was not set up" : engine.note;
       await recordStageSkipped(ctx, "docker", item, name, note);
       skipOrFail(ctx, note, { requiredBy: REQUIRE_DOCKER });
     }
     return stage as DockerStage;
   }
 
+  /** After an environment problem at build time, the dependent checks say so instead of "not built". */
+  function notBuilt(): void {
+    if (buildError instanceof EnvironmentProblemError)
+      throw new StageBlockedError(`not checked: ${buildError.message}`);
+  }
+
   const buildCheck = "docker build of the target's Dockerfile succeeds";
   it(buildCheck, async (ctx) => {
     const s = await ready(ctx, "build", buildCheck);
-    await checkItem(ctx, { stage: "docker", item: "build", check: buildCheck }, () => {
-      if (buildError === undefined) return;
-      throw new ContractViolation(
-        {
-          stage: "docker",
-          item: "build",
-          file: s.dockerfile,
-          field: "docker build",
-          expected: "a successful build",
-          actual: (buildError as Error).message,
-        },
-        buildError,
-      );
-    });
+    await checkItem(
+      ctx,
+      { stage: "docker", item: "build", check: buildCheck },
+      () => {
+        if (buildError === undefined) return;
+        if (buildError instanceof EnvironmentProblemError) throw buildError;
+        throw new ContractViolation(
+          {
+            stage: "docker",
+            item: "build",
+            file: s.dockerfile,
+            field: "docker build",
+            expected: "a successful build",
+            actual: (buildError as Error).message,
+          },
+          buildError,
+        );
+      },
+      { requiredBy: REQUIRE_DOCKER },
+    );
     await recordIds(ctx, { image: s.image, base_image: s.baseImage, run_id: s.runId });
   });
 
   for (const check of IMAGE_CHECKS) {
     it(check.name, async (ctx) => {
       const s = await ready(ctx, check.item, check.name);
-      await checkItem(ctx, { stage: "docker", item: check.item, check: check.name }, () => check.run(s));
+      await checkItem(ctx, { stage: "docker", item: check.item, check: check.name }, () => {
+        notBuilt();
+        return check.run(s);
+      });
     });
   }
 
@@ -85,6 +114,7 @@ describe("execution contract — Docker stage (Dockerfile)", { tags: ["slow"] },
   it(startCheck, async (ctx) => {
     const s = await ready(ctx, "health", startCheck);
     await checkItem(ctx, { stage: "docker", item: "health", check: startCheck }, () => {
+      notBuilt();
       s.imageConfig();
       if (startError === undefined) return;
       const logs = s.logs.trim().split("\n").slice(-5).join(" | ");
@@ -108,9 +138,10 @@ describe("execution contract — Docker stage (Dockerfile)", { tags: ["slow"] },
   for (const check of CONTAINER_CHECKS) {
     it(check.name, async (ctx) => {
       const s = await ready(ctx, check.item, check.name);
-      const details = await checkItem(ctx, { stage: "docker", item: check.item, check: check.name }, () =>
-        withPollEvidence(ctx, async (onPoll) => check.run(s, { onPoll })),
-      ).catch((error: unknown) => {
+      const details = await checkItem(ctx, { stage: "docker", item: check.item, check: check.name }, () => {
+        notBuilt();
+        return withPollEvidence(ctx, async (onPoll) => check.run(s, { onPoll }));
+      }).catch((error: unknown) => {
         if (error instanceof CheckNotApplicableError) return skipOrFail(ctx, error.message);
         throw error;
       });
