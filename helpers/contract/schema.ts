@@ -95,9 +95,22 @@ const kubernetesSchema = z
       .describe("the probes the container must have (httpGet, tcpSocket, grpc, exec)"),
     external: z
       .strictObject({
-        configMaps: z.array(z.strictObject({ name: dnsName, keys: z.array(envName) })).default([]),
+        configMaps: z
+          .array(
+            z.strictObject({
+              name: dnsName,
+              keys: z.array(envName).optional().describe("its keys; left out: unknown, any envFrom of it is accepted"),
+            }),
+          )
+          .default([]),
         secrets: z
-          .array(z.strictObject({ name: dnsName, keys: z.array(envName).min(1), managedBy: z.string().optional() }))
+          .array(
+            z.strictObject({
+              name: dnsName,
+              keys: z.array(envName).optional().describe("its keys; left out: unknown, any envFrom of it is accepted"),
+              managedBy: z.string().optional(),
+            }),
+          )
           .default([]),
         claims: z.array(dnsName).default([]).describe("PersistentVolumeClaims created elsewhere"),
       })

@@ -84,7 +84,13 @@ export function checkEnv(set: ManifestSet) {
       checked.push(entry.name);
       continue;
     }
-    const origin = env.provided.get(entry.name);
+    // An envFrom of an external object whose keys the contract leaves out may provide it (of the declared kind).
+    const openSource = env.open.find((o) => o.kind === (entry.source === "secret" ? "secret" : "configmap"));
+    const origin =
+      env.provided.get(entry.name) ??
+      (openSource && (entry.source === "secret" || entry.source === "configmap")
+        ? { kind: openSource.kind, name: openSource.name, external: true }
+        : undefined);
     if (!origin) {
       if (!entry.required) continue;
       // Name the ConfigMap the workload loads when the variable belongs there: that is the file to fix.

@@ -20,13 +20,24 @@ export interface DanglingRef {
 export interface ContainerEnv {
   provided: Map<string, EnvOrigin>;
   dangling: DanglingRef[];
+  /** envFrom sources declared external without keys: they may provide any variable. */
+  open: Array<{ kind: "configmap" | "secret"; name: string }>;
+}
+
+/** An object declared external: its declared keys, or "open" when the contract does not list them. */
+function externalKeys(keys: ReadonlyArray<string> | undefined) {
+  return {
+    keys: Object.fromEntries((keys ?? []).map((k) => [k, undefined])),
+    external: true,
+    open: keys === undefined,
+  };
 }
 
 function keysOf(
   set: ManifestSet,
   kind: "configmap" | "secret",
   name: string,
-): { keys: Record<string, string | undefined>; external: boolean } | undefined {
+): { keys: Record<string, string | undefined>; external: boolean; open?: boolean } | undefined {
   if (kind === "configmap") {
     const cm = set.configMaps().find((c) => c.metadata?.name === name);
     if (cm)
@@ -38,7 +49,7 @@ function keysOf(
         external: false,
       };
     const ext = set.external.configMaps.find((c) => c.name === name);
-    return ext ? { keys: Object.fromEntries(ext.keys.map((k) => [k, undefined])), external: true } : undefined;
+    return ext ? externalKeys(ext.keys) : undefined;
   }
   const secret = set.secrets().find((s) => s.metadata?.name === name);
   // Secret values are never read into the harness: only their keys matter here.
@@ -50,12 +61,13 @@ function keysOf(
       external: false,
     };
   const ext = set.external.secrets.find((s) => s.name === name);
-  return ext ? { keys: Object.fromEntries(ext.keys.map((k) => [k, undefined])), external: true } : undefined;
+  return ext ? externalKeys(ext.keys) : undefined;
 }
 
 export function containerEnv(set: ManifestSet, container: IContainer = set.container()): ContainerEnv {
   const provided = new Map<string, EnvOrigin>();
   const dangling: DanglingRef[] = [];
+  const open: ContainerEnv["open"] = [];
   (container.envFrom ?? []).forEach((source, index) => {
     const ref = source.configMapRef
       ? { kind: "configmap" as const, ...source.configMapRef }
@@ -69,6 +81,7 @@ export function containerEnv(set: ManifestSet, container: IContainer = set.conta
         dangling.push({ kind: ref.kind, name: ref.name, field: set.containerField(`envFrom[${index}]`) });
       return;
     }
+    if (found.open) open.push({ kind: ref.kind, name: ref.name });
     for (const [key, value] of Object.entries(found.keys)) {
       provided.set(`${source.prefix ?? ""}${key}`, {
         kind: ref.kind,
@@ -100,7 +113,7 @@ export function containerEnv(set: ManifestSet, container: IContainer = set.conta
         : undefined;
     if (!ref?.name) continue;
     const found = keysOf(set, ref.kind, ref.name);
-    if (!found || !(ref.key in found.keys)) {
+    if (!found || !(ref.key in found.keys || found.open)) {
       if (!ref.optional)
         dangling.push({
           kind: ref.kind,
@@ -116,7 +129,7 @@ export function containerEnv(set: ManifestSet, container: IContainer = set.conta
       value: ref.kind === "configmap" ? found.keys[ref.key] : undefined,
     });
   }
-  return { provided, dangling };
+  return { provided, dangling, open };
 }
 
 /** The literal values the manifests give the contract variables (env values and ConfigMap data). */

@@ -66,7 +66,10 @@ export function checkNamespace(set: ManifestSet) {
     "the objects' namespace",
   );
   const namespaced = set.objects.filter((o) => !CLUSTER_SCOPED_KINDS.has(o.kind));
-  const elsewhere = namespaced.filter((o) => o.metadata?.namespace !== namespace);
+  // `helm template` writes metadata.namespace only where a template does; helm install puts the rest in the release
+  // namespace (kubernetes.helm.namespace, else the contract namespace).
+  const release = set.source.kind === "helm" ? (set.kubernetes.helm?.namespace ?? namespace) : undefined;
+  const elsewhere = namespaced.filter((o) => (o.metadata?.namespace ?? release) !== namespace);
   if (elsewhere.length > 0) {
     throw new ContractViolation({
       stage: "k8s",

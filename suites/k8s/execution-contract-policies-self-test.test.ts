@@ -183,4 +183,28 @@ describe("K8s static self-tests: declared policies", { tags: ["self-test"] }, ()
       /contract\.yaml: kubernetes\.workload: not declared; the render holds Deployment\/worker, StatefulSet\/ledger/,
     );
   });
+
+  it("an envFrom Secret declared external without keys provides the secret variables; undeclared it dangles", async () => {
+    await using copy = new TargetCopy(SOURCE, "k8s-open-secret");
+    copy.replace(
+      STS,
+      /\n\s+- name: LEDGER_DB_PASSWORD\n\s+valueFrom:\n\s+secretKeyRef:\n\s+name: ledger-db\n\s+key: LEDGER_DB_PASSWORD/,
+      "",
+    );
+    copy.replace(
+      STS,
+      "          env:\n",
+      "          envFrom:\n            - secretRef:\n                name: ledger-sealed\n          env:\n",
+    );
+    const dangling = await onlyFailure(copy);
+    expect(dangling.error.message).toMatch(
+      /containers\[ledger\]\.envFrom\[0\]: references secret ledger-sealed, which is neither; expected a Secret in the manifests or declared in contract kubernetes\.external/,
+    );
+    copy.replace(
+      "contract.yaml",
+      "  workload: ledger\n",
+      "  workload: ledger\n  external: { secrets: [{ name: ledger-sealed }] }\n",
+    );
+    expect(failingChecks(await loadManifests(copy.load()))).toEqual([]);
+  });
 });
