@@ -83,7 +83,9 @@ describe("report.md", () => {
     expect(report).not.toContain("gates > reads 1");
     expect(report).toContain("| operator | op@example.com (SMOKEBOOK_OPERATOR) |");
     expect(report).toContain("**3 passed, 2 failed, 1 skipped**");
-    expect(report).toContain("| modes per suite | databricks: replay 3, live 1; harness: direct 1; local: direct 1 |");
+    expect(report).toContain(
+      "| modes per suite | databricks: replay 3, live skipped 1; harness: direct 1; local: direct 1 |",
+    );
     expect(report).toContain("| DEV-019 [replay] > run succeeds | PASS | run_id=11, task_run_id=12 |");
     expect(report).toContain("| DEV-019 [live] > run succeeds | SKIP | skipped: RUN_DEV019_WATCHDOG_SMOKE is not 1 |");
     expect(report).toContain("| health \\| port | FAIL | expected 200, got 503 |");
@@ -93,6 +95,45 @@ describe("report.md", () => {
     // replay rows never sit in the live table
     const live = report.slice(report.indexOf("## databricks — live"), report.indexOf("## databricks — replay"));
     expect(live).not.toContain("[replay]");
+  });
+});
+
+describe("report.md cells and sections", () => {
+  const verdict = (test: string, extra: Record<string, unknown>) => ({
+    type: "verdict",
+    project: "k8s",
+    mode: "direct",
+    test,
+    ids: {},
+    ...extra,
+  });
+
+  it("never cuts a criterion or a detail: long details move to a section of their own", () => {
+    const criterion = `execution contract > ${"a very long criterion name ".repeat(8)}end`;
+    const long = `deployment.yaml: spec.template: ${"x".repeat(600)} END-OF-DETAIL`;
+    const report = renderReport([
+      verdict(criterion, { state: "failed", error: long }),
+      verdict("short one", { state: "failed", error: "line one\nline two | piped" }),
+    ]);
+    expect(report).toContain(`| ${criterion.replace(/\s+/g, " ").trim()} | FAIL | details: see`);
+    expect(report).toContain("END-OF-DETAIL");
+    expect(report).toContain("### Details (k8s — direct)");
+    expect(report).toContain("| short one | FAIL | line one<br>line two \\| piped |");
+    expect(report).not.toContain("…");
+  });
+
+  it("lists the checks the contract does not declare, and one row per distinct error outside tests", () => {
+    const note = "not declared: kubernetes.probes in ops/contract.yaml (declare it to check the probes)";
+    const invalid = "invalid execution contract ops/contract.yaml (2 problems): port: required; env[0].source: vault";
+    const report = renderReport([
+      verdict("probes", { state: "skipped", skip_note: note }),
+      { type: "suite-error", file: "suites/local/a.test.ts", error: invalid },
+      { type: "suite-error", file: "suites/docker/b.test.ts", error: invalid },
+    ]);
+    expect(report).toContain("## Not declared by the contract (not checked)");
+    expect(report).toContain(`| probes | ${note} |`);
+    expect(report.split(invalid).length - 1).toBe(1);
+    expect(report).toContain("| suites/local/a.test.ts<br>suites/docker/b.test.ts |");
   });
 });
 

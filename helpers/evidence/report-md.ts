@@ -3,13 +3,17 @@ import type { EvidenceLine } from "./jsonl-writer.ts";
 
 const VERDICT: Record<string, string> = { passed: "PASS", failed: "FAIL", skipped: "SKIP" };
 
-function cell(text: unknown, max = 160): string {
-  const flat = String(text ?? "")
-    .replace(/\s+/g, " ")
+/** A table cell: never cut; pipes escaped, line breaks as <br> so the whole text stays in its row. */
+function cell(text: unknown): string {
+  return String(text ?? "")
+    .trim()
     .replace(/\|/g, "\\|")
-    .trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+    .replace(/[ \t]+/g, " ")
+    .replace(/\s*\n\s*/g, "<br>");
 }
+
+/** A detail longer than this moves to the criterion's own section below its table (the row links to it). */
+const DETAIL_IN_ROW = 400;
 
 function keyIds(ids: unknown): string {
   if (!ids || typeof ids !== "object") return "";
@@ -20,16 +24,38 @@ function keyIds(ids: unknown): string {
 
 /** "databricks: live 12, replay 30; docker: direct 15" — which way each suite's verdicts were reached. */
 function modesPerSuite(verdicts: ReadonlyArray<EvidenceLine>): string {
-  const per = new Map<string, Map<string, number>>();
+  // A skipped check did not run in its mode: "live skipped 4" rather than "live 4" (a live check skipped for want
+  // of credentials is a skip, not a live verdict).
+  const per = new Map<string, Map<string, { ran: number; skipped: number }>>();
   for (const v of verdicts) {
-    const modes = per.get(String(v.project)) ?? new Map<string, number>();
-    modes.set(String(v.mode), (modes.get(String(v.mode)) ?? 0) + 1);
+    const modes = per.get(String(v.project)) ?? new Map<string, { ran: number; skipped: number }>();
+    const count = modes.get(String(v.mode)) ?? { ran: 0, skipped: 0 };
+    if (v.state === "skipped") count.skipped++;
+    else count.ran++;
+    modes.set(String(v.mode), count);
     per.set(String(v.project), modes);
   }
+  const show = (mode: string, { ran, skipped }: { ran: number; skipped: number }) =>
+    ran === 0
+      ? `${mode} skipped ${skipped}`
+      : skipped === 0
+        ? `${mode} ${ran}`
+        : `${mode} ${ran} (+${skipped} skipped)`;
   return [...per]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([project, modes]) => `${project}: ${[...modes].map(([m, n]) => `${m} ${n}`).join(", ")}`)
+    .map(([project, modes]) => `${project}: ${[...modes].map(([m, n]) => show(m, n)).join(", ")}`)
     .join("; ");
+}
+
+/** Errors outside tests, one row per distinct error (the same invalid contract read by three suites is one row). */
+function distinctErrors(errors: ReadonlyArray<EvidenceLine>): Array<{ where: string[]; error: string }> {
+  const byError = new Map<string, string[]>();
+  for (const e of errors) {
+    const error = String(e.error ?? "");
+    const where = [e.file, e.suite].filter(Boolean).join(" > ") || e.type;
+    byError.set(error, [...(byError.get(error) ?? []), where]);
+  }
+  return [...byError].map(([error, where]) => ({ where, error }));
 }
 
 export function renderReport(lines: ReadonlyArray<EvidenceLine>): string {
@@ -49,7 +75,7 @@ export function renderReport(lines: ReadonlyArray<EvidenceLine>): string {
     ["SMOKEBOOK_MODE", `${String(start.smokebook_mode ?? "auto")}${start.strict ? " (strict)" : ""}`],
     ["modes per suite", modesPerSuite(verdicts)],
   ];
-  for (const [field, value] of headerFields) out.push(`| ${field} | ${cell(value, 200)} |`);
+  for (const [field, value] of headerFields) out.push(`| ${field} | ${cell(value)} |`);
   const totals = { passed: 0, failed: 0, skipped: 0 };
   for (const v of verdicts) {
     const state = String(v.state) as keyof typeof totals;
@@ -63,8 +89,15 @@ export function renderReport(lines: ReadonlyArray<EvidenceLine>): string {
   if (errors.length > 0) {
     out.push("## Errors outside tests (a file that failed to load, a failing beforeAll/afterAll hook)", "");
     out.push("| where | error |", "| --- | --- |");
-    for (const e of errors)
-      out.push(`| ${cell([e.file, e.suite].filter(Boolean).join(" > ") || e.type)} | ${cell(e.error, 300)} |`);
+    for (const e of distinctErrors(errors)) out.push(`| ${cell(e.where.join("<br>"))} | ${cell(e.error)} |`);
+    out.push("");
+  }
+
+  // Policies the contract under test does not declare: their checks did not run (issue #10: "not declared").
+  const undeclared = verdicts.filter((v) => /^not declared: /.test(String(v.skip_note ?? "")));
+  if (undeclared.length > 0) {
+    out.push("## Not declared by the contract (not checked)", "", "| criterion | note |", "| --- | --- |");
+    for (const v of undeclared) out.push(`| ${cell(v.test)} | ${cell(v.skip_note)} |`);
     out.push("");
   }
 
@@ -84,6 +117,7 @@ export function renderReport(lines: ReadonlyArray<EvidenceLine>): string {
       out.push(`Self-tests: ${count("passed")} passed, ${count("failed")} failed, ${count("skipped")} skipped.`, "");
     }
     if (rows.length > 0) out.push("| criterion | verdict | key ids / note |", "| --- | --- | --- |");
+    const long: Array<{ test: string; detail: string }> = [];
     for (const r of rows) {
       const detail = [
         keyIds(r.ids),
@@ -92,14 +126,24 @@ export function renderReport(lines: ReadonlyArray<EvidenceLine>): string {
       ]
         .filter(Boolean)
         .join("; ");
-      out.push(`| ${cell(r.test, 120)} | ${VERDICT[String(r.state)] ?? String(r.state)} | ${cell(detail, 240)} |`);
+      let shown = cell(detail);
+      if (detail.length > DETAIL_IN_ROW) {
+        long.push({ test: String(r.test), detail });
+        shown = `details: see "${cell(r.test)}" below`;
+      }
+      out.push(`| ${cell(r.test)} | ${VERDICT[String(r.state)] ?? String(r.state)} | ${shown} |`);
     }
     out.push("");
+    if (long.length > 0) {
+      out.push(`### Details (${project} — ${mode})`, "");
+      for (const { test, detail } of long)
+        out.push(`#### ${test.replace(/\s+/g, " ")}`, "", "```text", detail, "```", "");
+    }
     const sections = lines.filter(
       (l) => l.type === "section" && String(l.project) === project && String(l.mode) === mode,
     );
     for (const s of sections) {
-      out.push(`### ${String(s.title)}`, "", `_${cell(s.test, 200)}_`, "", String(s.markdown), "");
+      out.push(`### ${String(s.title)}`, "", `_${cell(s.test)}_`, "", String(s.markdown), "");
     }
   }
   return `${out.join("\n").trimEnd()}\n`;
