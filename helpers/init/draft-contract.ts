@@ -138,12 +138,11 @@ export function draftContract(input: DraftInput): Draft {
   }
   for (const from of w.envFrom) {
     if (!from.rendered) {
-      if (from.source === "configmap") external.configMaps.push({ name: from.object, keys: [] });
-      else
-        review.push({
-          field: "kubernetes.external.secrets",
-          why: `envFrom Secret ${from.object} is not in the manifests: declare it with its keys`,
-        });
+      (from.source === "configmap" ? external.configMaps : external.secrets).push({ name: from.object, keys: [] });
+      review.push({
+        field: `kubernetes.external.${from.source === "configmap" ? "configMaps" : "secrets"}`,
+        why: `envFrom ${from.source === "configmap" ? "ConfigMap" : "Secret"} ${from.object} is not in the manifests: declared without keys; add the variables it must provide to env`,
+      });
       continue;
     }
     for (const key of from.keys) {
@@ -275,9 +274,14 @@ export function draftContract(input: DraftInput): Draft {
   if (Object.keys(probes).length > 0) k.probes = probes;
   else review.push({ field: "kubernetes.probes", why: "the container has no probes" });
   const claims = w.mounts.flatMap((m) => (m.claim && !w.renderedClaims.includes(m.claim) ? [m.claim] : []));
-  const secrets = external.secrets.filter((e) => e.keys.length > 0);
-  if (external.configMaps.length + secrets.length + claims.length > 0) {
-    k.external = { configMaps: external.configMaps, secrets, claims };
+  const withoutEmptyKeys = (list: Array<{ name: string; keys: string[] }>) =>
+    list.map((e) => (e.keys.length > 0 ? e : { name: e.name }));
+  if (external.configMaps.length + external.secrets.length + claims.length > 0) {
+    k.external = {
+      configMaps: withoutEmptyKeys(external.configMaps),
+      secrets: withoutEmptyKeys(external.secrets),
+      claims,
+    };
   }
   contract.kubernetes = k;
   return { contract, review };

@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { describe, expect, onTestFinished, test } from "vitest";
 import { loadContract } from "../contract/load.ts";
+import { loadManifests } from "../k8s/manifest-set.ts";
+import { failingChecks } from "../k8s/static-checks.ts";
 import { fromRoot } from "../paths.ts";
 import { parseInitArgs, runInit } from "./init-command.ts";
 import { JSON_SCHEMA_FILE } from "./json-schema.ts";
@@ -32,7 +34,7 @@ describe("smokebook init", () => {
     expect(helm.out).toBe(join(cwd, "podinfo/contract.yaml"));
   });
 
-  test("the sample target's own files draft a contract that loads, with its volumes and an external Secret to review", async () => {
+  test("the sample target's own files draft a contract that loads and passes the K8s static checks", async () => {
     const dir = temp();
     cpSync(fromRoot("fixtures/target"), join(dir, "target"), { recursive: true });
     const out = join(dir, "ops", "contract.yaml");
@@ -63,7 +65,9 @@ describe("smokebook init", () => {
       docker: { dockerfile: "../target/docker/Dockerfile", context: "../target/docker", baseImageArg: "BASE_IMAGE" },
       kubernetes: { kustomize: "../target/k8s/overlays/production", namespace: "observer-prod", workload: "observer" },
     });
-    // envFrom of a Secret created elsewhere: its keys cannot be read from the manifests, so the draft asks for them
+    // envFrom of a Secret created elsewhere: its keys cannot be read from the manifests, so it is declared without
+    // them and listed for review
+    expect(contract.kubernetes?.external?.secrets).toEqual([{ name: "observer-kis-credentials" }]);
     expect(result.review).toContainEqual({
       field: "kubernetes.external.secrets",
       why: expect.stringContaining("envFrom Secret observer-kis-credentials is not in the manifests"),
@@ -71,6 +75,7 @@ describe("smokebook init", () => {
     expect(contract.volumes?.persistent).toEqual(expect.arrayContaining(["/opt/platform/runtime/observer/data"]));
     const schemaRef = /^# yaml-language-server: \$schema=(\S+)$/.exec(result.text.split("\n")[0] ?? "")?.[1];
     expect(resolve(dirname(out), schemaRef ?? "")).toBe(JSON_SCHEMA_FILE);
+    expect(failingChecks(await loadManifests(loadContract(out)))).toEqual([]);
     await expect(runInit(options)).rejects.toThrow(/already exists \(pass --force to overwrite it\)/);
   });
 
