@@ -1,6 +1,7 @@
 /** The header of an evidence bundle: who ran what, where, against which target and in which modes. */
 import { execFileSync } from "node:child_process";
 import { hostname, userInfo } from "node:os";
+import { displayPath, readContractPath } from "../contract/load.ts";
 import type { Env } from "../gates.ts";
 import { projectRoot } from "../paths.ts";
 
@@ -51,7 +52,8 @@ export function buildHeader(env: Env, start: Date): EvidenceHeader {
     git_branch: git(["rev-parse", "--abbrev-ref", "HEAD"]),
     git_commit: git(["rev-parse", "HEAD"]),
     host: hostname(),
-    target: env.SMOKEBOOK_TARGET?.trim() || "fixtures/target",
+    // The contract under test (SMOKEBOOK_CONTRACT, else SMOKEBOOK_TARGET/contract.yaml, else the embedded sample).
+    target: displayPath(readContractPath(env)),
     smokebook_mode: env.SMOKEBOOK_MODE?.trim() || "auto",
     strict: env.SMOKEBOOK_STRICT === "1",
     node: process.version,
