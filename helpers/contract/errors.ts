@@ -48,17 +48,21 @@ export function describeIssue(issue: ContractIssue): string {
 }
 
 /**
- * The contract file is missing, is not YAML, or does not match the schema; lists every problem at once. The first
- * line of the message already holds them all (reports that keep one line keep everything), one per line follows.
+ * The contract file is missing, is not YAML, or does not match the schema; lists every problem at once, each once, on
+ * one line (the evidence keeps an error's first line): "invalid execution contract <file> (N problems): <field>: …
+ * | <field>: …". `alreadyReported` (set by loadStageContract for the stages after the first) gives a short message
+ * pointing at the first report instead, so a run prints the list once.
  */
 export class ContractFileError extends SmokebookError {
   readonly file: string;
   readonly issues: ContractIssue[];
 
-  constructor(file: string, issues: ContractIssue[], cause?: unknown) {
-    const lines = issues.map(describeIssue);
-    const summary = `invalid execution contract ${file} (${issues.length} problem${issues.length === 1 ? "" : "s"}): ${lines.map((l) => l.slice(file.length + 2)).join(" | ")}`;
-    super("CONTRACT_INVALID", `${summary}\n${lines.join("\n")}`, { cause });
+  constructor(file: string, issues: ContractIssue[], cause?: unknown, alreadyReported?: string) {
+    const count = `${issues.length} problem${issues.length === 1 ? "" : "s"}`;
+    const message = alreadyReported
+      ? `invalid execution contract ${file} (${count}, listed by ${alreadyReported}): not checked`
+      : `invalid execution contract ${file} (${count}): ${issues.map((i) => describeIssue(i).slice(file.length + 2)).join(" | ")}`;
+    super("CONTRACT_INVALID", message, { cause });
     this.file = file;
     this.issues = issues;
   }

@@ -55,12 +55,12 @@ describe("loadContract", () => {
   it("rejects an unknown field naming the file and the field path", { tags: ["self-test"] }, () => {
     const error = failure(brokenTarget((doc) => (doc.port.protocol = "tcp")));
     expect(error.code).toBe("CONTRACT_INVALID");
-    expect(error.message).toMatch(/contract\.yaml: port\.protocol: unknown field/);
+    expect(error.message).toMatch(/contract\.yaml \(1 problem\): port\.protocol: unknown field/);
   });
 
   it("rejects a wrong type saying what was expected", { tags: ["self-test"] }, () => {
     const error = failure(brokenTarget((doc) => (doc.permissions.uid = "1000")));
-    expect(error.message).toMatch(/contract\.yaml: permissions\.uid: .*expected number, received string/);
+    expect(error.message).toMatch(/contract\.yaml \(1 problem\): permissions\.uid: .*expected number, received string/);
   });
 
   it("rejects a missing field and a tag format outside the policy, every problem at once", {
@@ -118,8 +118,8 @@ describe("loadContract", () => {
   it("rejects invalid YAML with its line, and a missing file", { tags: ["self-test"] }, () => {
     const dir = brokenTarget(() => {});
     writeFileSync(join(dir, "contract.yaml"), "name: [observer\n");
-    expect(failure(dir).message).toMatch(/contract\.yaml: line \d+, column \d+: valid YAML/);
-    expect(failure(join(scratch, "nowhere")).message).toMatch(/nowhere\/contract\.yaml: \(document\): a contract file/);
+    expect(failure(dir).message).toMatch(/contract\.yaml \(1 problem\): line \d+, column \d+: valid YAML/);
+    expect(failure(join(scratch, "nowhere")).message).toMatch(/nowhere\/contract\.yaml \(1 problem\): \(document\): a contract file/);
     expect(failure(join(scratch, "nowhere")).message).toMatch(/SMOKEBOOK_CONTRACT names a file/);
   });
 });

@@ -15,8 +15,8 @@ import {
   NotDeclaredError,
   StageBlockedError,
 } from "../../helpers/contract/errors.ts";
-import { loadTargetContract } from "../../helpers/contract/load.ts";
 import { withPollEvidence } from "../../helpers/contract/poll-evidence.ts";
+import { loadStageContract } from "../../helpers/contract/stage-contract.ts";
 import { CONTAINER_CHECKS, type DockerCheck, IMAGE_CHECKS } from "../../helpers/docker/docker-checks.ts";
 import { DockerStage } from "../../helpers/docker/docker-stage.ts";
 import { detectEngine, type EngineStatus, REQUIRE_DOCKER } from "../../helpers/docker/engine.ts";
@@ -32,7 +32,7 @@ describe("execution contract — Docker stage (Dockerfile)", { tags: ["slow"] },
   let startError: unknown;
 
   beforeAll(async () => {
-    const loaded = loadTargetContract();
+    const loaded = loadStageContract("docker");
     if (!loaded.contract.docker) {
       undeclared = new NotDeclaredError("docker", loaded.file, "the image build and the container (Docker stage)");
       return;

@@ -10,7 +10,8 @@
  */
 import { beforeAll, describe, it } from "vitest";
 import { NotDeclaredError, StageBlockedError } from "../../helpers/contract/errors.ts";
-import { type LoadedContract, loadTargetContract } from "../../helpers/contract/load.ts";
+import type { LoadedContract } from "../../helpers/contract/load.ts";
+import { loadStageContract } from "../../helpers/contract/stage-contract.ts";
 import { recordIds, recordSection } from "../../helpers/evidence/record.ts";
 import { loadManifests, type ManifestSet } from "../../helpers/k8s/manifest-set.ts";
 import { K8S_STATIC_CHECKS, runCheck } from "../../helpers/k8s/static-checks.ts";
@@ -23,7 +24,7 @@ describe("execution contract — K8s stage, static (manifests)", () => {
   let renderError: unknown;
 
   beforeAll(async () => {
-    loaded = loadTargetContract();
+    loaded = loadStageContract("k8s");
     if (!loaded.contract.kubernetes) {
       renderError = new NotDeclaredError("kubernetes", loaded.file, "the manifests (kustomize or helm)");
       return;

@@ -6,8 +6,9 @@
  * poll lines go into the evidence.
  */
 import { beforeAll, describe, it } from "vitest";
-import { type LoadedContract, loadTargetContract } from "../../helpers/contract/load.ts";
+import type { LoadedContract } from "../../helpers/contract/load.ts";
 import { withPollEvidence } from "../../helpers/contract/poll-evidence.ts";
+import { loadStageContract } from "../../helpers/contract/stage-contract.ts";
 import { recordIds } from "../../helpers/evidence/record.ts";
 import { checkItem } from "../../helpers/layer-diagnosis-evidence.ts";
 import { checkEnvPrecedence } from "../../helpers/local/env-precedence-check.ts";
@@ -19,7 +20,7 @@ import { checkUnitTests } from "../../helpers/local/unit-tests-check.ts";
 describe("execution contract — Local stage (app code)", () => {
   let loaded: LoadedContract;
   beforeAll(() => {
-    loaded = loadTargetContract();
+    loaded = loadStageContract("local");
   });
 
   it("the programs of the contract's commands are installed (app.start, printConfig, unitTests)", async (ctx) => {
