@@ -43,7 +43,12 @@ const appSchema = z
 
 const pathsSchema = z
   .strictObject({
-    root: z.strictObject({ env: envName, default: absolutePath }).describe("the runtime root variable"),
+    root: z
+      .strictObject({
+        env: envName.describe("the variable the app reads its runtime root from"),
+        default: absolutePath.describe("the root when the variable is unset"),
+      })
+      .describe("the runtime root variable"),
     directories: z
       .record(z.string().regex(/^[a-z][a-z0-9-]*$/, "a directory name"), z.strictObject({ env: envName }))
       .optional()
@@ -52,7 +57,7 @@ const pathsSchema = z
   .describe("the path contract (B.2 item 1)");
 
 const envEntrySchema = z.strictObject({
-  name: envName,
+  name: envName.describe("the variable"),
   source: z.enum(ENV_SOURCES).describe("where K8s provides it"),
   required: z.boolean().default(true).describe("the manifests must provide it"),
   default: z.string().optional().describe("Dockerfile ENV default and app fallback"),
@@ -63,7 +68,7 @@ const envEntrySchema = z.strictObject({
 
 const portSchema = z
   .strictObject({
-    number: z.number().int().min(1).max(65535),
+    number: z.number().int().min(1).max(65535).describe("the port number (1-65535)"),
     name: z.string().min(1).optional().describe("the containerPort name"),
     env: envName.optional().describe("variable the app reads its port from"),
     argument: flag.optional().describe("container flag that sets the port (--port=9898)"),
@@ -90,7 +95,11 @@ const kubernetesSchema = z
     service: dnsName.optional().describe("the Service in front of it"),
     namespace: dnsName.optional().describe("every namespaced object must be in it"),
     probes: z
-      .strictObject({ readiness: probe.optional(), liveness: probe.optional(), startup: probe.optional() })
+      .strictObject({
+        readiness: probe.optional().describe("readinessProbe"),
+        liveness: probe.optional().describe("livenessProbe"),
+        startup: probe.optional().describe("startupProbe"),
+      })
       .optional()
       .describe("the probes the container must have (httpGet, tcpSocket, grpc, exec)"),
     external: z
@@ -102,16 +111,18 @@ const kubernetesSchema = z
               keys: z.array(envName).optional().describe("its keys; left out: unknown, any envFrom of it is accepted"),
             }),
           )
-          .default([]),
+          .default([])
+          .describe("ConfigMaps created elsewhere"),
         secrets: z
           .array(
             z.strictObject({
               name: dnsName,
               keys: z.array(envName).optional().describe("its keys; left out: unknown, any envFrom of it is accepted"),
-              managedBy: z.string().optional(),
+              managedBy: z.string().optional().describe("who creates it (for the reader)"),
             }),
           )
-          .default([]),
+          .default([])
+          .describe("Secrets created elsewhere (SealedSecret, External Secrets, a deployment repository)"),
         claims: z.array(dnsName).default([]).describe("PersistentVolumeClaims created elsewhere"),
       })
       .optional()
@@ -121,14 +132,17 @@ const kubernetesSchema = z
 
 export const contractSchema = z
   .strictObject({
-    contractVersion: z.literal(1),
+    contractVersion: z.literal(1).describe("the contract format version"),
     name: z.string().min(1).describe("the service's name (image and container names in this run)"),
     app: appSchema.optional(),
     paths: pathsSchema.optional(),
     env: z.array(envEntrySchema).default([]).describe("the env contract (B.2 item 2)"),
     port: portSchema,
     health: z
-      .strictObject({ path: z.string().startsWith("/"), status: z.number().int().min(100).max(599).default(200) })
+      .strictObject({
+        path: z.string().startsWith("/").describe("the path GET asks for"),
+        status: z.number().int().min(100).max(599).default(200).describe("the status it answers"),
+      })
       .optional()
       .describe("the endpoint Local and Docker stages GET"),
     volumes: z
@@ -144,7 +158,7 @@ export const contractSchema = z
         gid: z.number().int().min(0).optional().describe("the group id, and runAsGroup when set"),
         fsGroup: z.number().int().min(0).optional().describe("pod securityContext.fsGroup"),
         user: z.string().min(1).optional().describe("the user name in the image"),
-        runAsNonRoot: z.boolean().optional(),
+        runAsNonRoot: z.boolean().optional().describe("true: securityContext.runAsNonRoot must be true"),
       })
       .optional()
       .describe("the container user (B.2 item 5)"),
@@ -157,10 +171,10 @@ export const contractSchema = z
       .describe("the image tag policy (seed 004 §4.2)"),
     docker: z
       .strictObject({
-        dockerfile: contractPath,
+        dockerfile: contractPath.describe("the Dockerfile, relative to the contract's folder"),
         context: contractPath.default(".").describe("the build context folder"),
         baseImageArg: envName.optional().describe("build argument smokebook sets to SMOKEBOOK_BASE_IMAGE"),
-        buildArgs: z.record(z.string(), z.string()).optional(),
+        buildArgs: z.record(z.string(), z.string()).optional().describe("further --build-arg values"),
       })
       .optional()
       .describe("the image build (Docker stage)"),
