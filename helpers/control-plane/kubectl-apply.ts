@@ -23,7 +23,15 @@ export async function kubectlRun(kubeconfig: string, args: string[], input?: str
   return out.stdout;
 }
 
+/**
+ * Server-side apply: nothing is kept in a last-applied-configuration annotation (client-side apply would keep the
+ * dummy Secrets' values there, readable by every smoke and recording).
+ */
 export function applyObjects(kubeconfig: string, objects: K8sObject[]): Promise<string> {
   const yaml = objects.map((o) => stringify(o)).join("---\n");
-  return kubectlRun(kubeconfig, ["apply", "-f", "-"], yaml);
+  return kubectlRun(
+    kubeconfig,
+    ["apply", "--server-side", "--force-conflicts", "--field-manager=smokebook-cluster", "-f", "-"],
+    yaml,
+  );
 }

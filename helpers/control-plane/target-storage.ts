@@ -10,6 +10,13 @@ import { join } from "node:path";
 import type { K8sObject } from "../k8s/kustomize.ts";
 import { NODE_NAME } from "./components.ts";
 
+/** On each PersistentVolume made here: the namespace of the claim it is reserved for. */
+export const CLAIM_NAMESPACE_LABEL = "smokebook.local/claim-namespace";
+
+/** The folder of the volume reserved for claim `name` in `namespace`. */
+export const volumeDir = (dir: string, namespace: string, name: string): string =>
+  join(dir, "volumes", `${namespace}-${name}`);
+
 interface ClaimSpec {
   storageClassName?: string;
   accessModes?: string[];
@@ -34,14 +41,14 @@ export async function volumesFor(claims: K8sObject[], namespace: string, dir: st
   for (const claim of claims) {
     const spec = (claim.spec ?? {}) as ClaimSpec;
     const ns = claim.metadata.namespace ?? namespace;
-    const path = join(dir, "volumes", `${ns}-${claim.metadata.name}`);
+    const path = volumeDir(dir, ns, claim.metadata.name);
     await mkdir(path, { recursive: true, mode: 0o755 });
     volumes.push({
       apiVersion: "v1",
       kind: "PersistentVolume",
       metadata: {
         name: `local-${ns}-${claim.metadata.name}`,
-        labels: { "app.kubernetes.io/managed-by": "smokebook-cluster" },
+        labels: { "app.kubernetes.io/managed-by": "smokebook-cluster", [CLAIM_NAMESPACE_LABEL]: ns },
       },
       spec: {
         capacity: { storage: spec.resources?.requests?.storage ?? "1Gi" },
