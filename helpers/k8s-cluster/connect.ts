@@ -56,13 +56,19 @@ async function replayConnection(recording: string): Promise<ClusterConnection> {
   };
 }
 
+export interface ConnectOptions {
+  /** The namespace the smoke works in: a recording defaults kubectl to it and captures the §6.2 checklist there. */
+  namespace?: string;
+}
+
 export async function connectCluster(
   mode: RunMode,
   recording: string,
   env: Env = process.env,
+  options: ConnectOptions = {},
 ): Promise<ClusterConnection> {
   if (mode === "replay") return replayConnection(recording);
-  if (mode === "record") return recordingConnection(recording, env);
+  if (mode === "record") return recordingConnection(recording, env, options);
   const close = async () => undefined;
   return {
     clients: kubeClients(loadKubeConfig(env)),

@@ -1,5 +1,6 @@
 /**
- * What must never be in a K8s recording: a Secret with a non-blank value (`data`/`stringData`, also inside lists —
+ * What must never be in a K8s recording: a Secret with a non-blank value (`data`/`stringData`, its `kubectl apply`
+ * last-applied-configuration annotation, also inside lists —
  * SecretList items carry no `kind` — and watch events), or a credential in a header or in the bytes that crossed a
  * port-forward tunnel (Authorization values other than "[REDACTED]", Basic/Bearer tokens, LangFuse key shapes). Returns the problems, each naming the
  * entry; an empty list means the recording is fit to commit.
@@ -7,6 +8,7 @@
 import type { Entry, Har } from "har-format";
 import { REDACTED } from "../redact.ts";
 import { channelMessages } from "./channel-frames.ts";
+import { LAST_APPLIED } from "./recording-redaction.ts";
 
 const CREDENTIAL_SHAPES: ReadonlyArray<RegExp> = [
   /\b(Bearer|Basic)\s+(?!\[REDACTED\])[A-Za-z0-9._~+/=-]{8,}/,
@@ -31,6 +33,12 @@ function secretsIn(value: unknown, found: string[], where: string, isSecret = fa
             `${where}: Secret ${String((record.metadata as { name?: string })?.name)} ${field}.${key} is not blank`,
           );
     }
+    const metadata = record.metadata as { name?: string; annotations?: Record<string, unknown> } | undefined;
+    const applied = metadata?.annotations?.[LAST_APPLIED];
+    if (typeof applied === "string" && applied !== "")
+      found.push(
+        `${where}: Secret ${String(metadata?.name)} annotation ${LAST_APPLIED} (the applied values) is not blank`,
+      );
   }
   for (const [key, v] of Object.entries(record)) {
     if (key === "items" && record.kind === "SecretList" && Array.isArray(v)) {

@@ -15,6 +15,7 @@ import type { Entry, Har } from "har-format";
 import { SmokebookError } from "../errors.ts";
 import { listenLoopback } from "../net/loopback-http.ts";
 import { harLog } from "../replay/har-builder.ts";
+import { CHECKLIST_COMMENT } from "./checklist.ts";
 import { writeKubeconfig } from "./kubeconfig.ts";
 import { hasProxyToken, newProxyToken, refuseRequest, refuseUpgrade } from "./proxy-auth.ts";
 import { forwardExchange } from "./proxy-exchange.ts";
@@ -32,6 +33,8 @@ export interface RecordingProxy extends AsyncDisposable {
   readonly refused: number;
   /** Writes a kubeconfig for the proxy (default namespace `namespace`) into `dir`; returns its path. */
   writeKubeconfig(namespace: string, dir?: string): string;
+  /** From now on, exchanges are the §6.2 checklist's (checklist.ts): their entries carry CHECKLIST_COMMENT. */
+  markChecklist(): void;
   /** The recording, Secrets blanked and tunnelled credentials redacted. */
   har(meta: K8sRecordingMeta, comment: string): Har;
   close(): Promise<void>;
@@ -48,6 +51,7 @@ export async function startRecordingProxy(upstream: KubeConfig): Promise<Recordi
   const token = newProxyToken();
   const session: ProxySession = { base, upstream, entries: [], tunnels: new Set<Duplex>() };
   let refused = 0;
+  let checklistFrom = Number.POSITIVE_INFINITY;
 
   const server = createServer((req, res) => {
     if (!hasProxyToken(req.headers, token)) {
@@ -72,7 +76,10 @@ export async function startRecordingProxy(upstream: KubeConfig): Promise<Recordi
       for (const socket of session.tunnels) socket.destroy();
     },
   });
-  const recorded = () => session.entries.filter((e): e is Entry => e !== undefined);
+  const recorded = () =>
+    session.entries.flatMap((e, slot) =>
+      e === undefined ? [] : [slot >= checklistFrom ? { ...e, comment: CHECKLIST_COMMENT } : e],
+    );
   return {
     url: listener.url,
     token,
@@ -81,6 +88,9 @@ export async function startRecordingProxy(upstream: KubeConfig): Promise<Recordi
     },
     get refused() {
       return refused;
+    },
+    markChecklist: () => {
+      checklistFrom = session.entries.length;
     },
     writeKubeconfig: (namespace, dir) => writeKubeconfig({ server: listener.url, namespace, token }, dir),
     har: (meta, comment) => {

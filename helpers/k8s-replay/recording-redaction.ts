@@ -1,12 +1,15 @@
 /**
  * Makes a captured K8s recording fit to commit, beyond what helpers/replay's saveHar does for every HAR (sensitive
  * headers dropped, strings redacted): Secret values are blanked wherever a Secret travels (objects, SecretList items,
+ * their `kubectl apply` last-applied-configuration annotation,
  * which carry no `kind`, watch events, request bodies), and the bytes inside WebSocket messages — exec output and port-forward tunnels, kept as
  * base64 — have credential headers and known secrets replaced with the redaction marker.
  */
 import type { Entry, Har } from "har-format";
 import { REDACTED, redactText } from "../redact.ts";
 import type { HarWebSocketMessage } from "./channel-frames.ts";
+
+export const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
 /** A Secret: an object of kind Secret, or an item of a SecretList (the API server sends list items without `kind`). */
 function blankSecrets(value: unknown, isSecret = false): unknown {
@@ -24,6 +27,9 @@ function blankSecrets(value: unknown, isSecret = false): unknown {
       if (values && typeof values === "object")
         out[field] = Object.fromEntries(Object.keys(values).map((k) => [k, ""]));
     }
+    // `kubectl apply` keeps the whole applied Secret, values included, in this annotation.
+    const annotations = (out.metadata as { annotations?: Record<string, string> } | undefined)?.annotations;
+    if (annotations && typeof annotations[LAST_APPLIED] === "string") annotations[LAST_APPLIED] = "";
   }
   return out;
 }

@@ -1,9 +1,18 @@
 /**
  * Variants of a committed recording for self-tests (written to a temp dir, never committed): the same exchanges
- * with an API server failure answered first — what a flaky or forbidding cluster does to a one-shot read.
+ * with an API server failure answered first — what a flaky or forbidding cluster does to a one-shot read — or with
+ * a pod's answer through a port-forward replaced.
  */
 import type { Entry, Har } from "har-format";
 import { statusTextFor } from "../replay/har-builder.ts";
+import {
+  channelMessages,
+  type HarWebSocketMessage,
+  PORT_FORWARD_DATA,
+  toHarMessage,
+  tunnelBytes,
+} from "./channel-frames.ts";
+import { parseHttpRequest, serializeHttpResponse } from "./http-bytes.ts";
 
 const REASONS: Record<number, { reason: string; message: string }> = {
   403: {
@@ -47,5 +56,71 @@ export function withFailuresBefore(har: Har, path: string, codes: number[], repl
   const entry = entries[index];
   if (!entry) throw new Error(`the recording has no request for ${path}`);
   entries.splice(index, replace ? 1 : 0, ...codes.map((code) => failedAnswer(entry, code)));
+  return copy;
+}
+
+/** A replacement HTTP answer inside a port-forward tunnel. */
+export interface TunnelAnswer {
+  status: number;
+  statusText: string;
+  body: string;
+  contentType?: string;
+}
+
+/** Which tunnelled requests a variant changes: method, path, and (0-based) which of the matching ones (default all). */
+export interface TunnelSelect {
+  method: string;
+  path: RegExp;
+  nth?: number[];
+}
+
+/**
+ * `har` with the pod's answer to tunnelled requests replaced: each port-forward entry `select` picks answers
+ * `answer` instead — what a pod that fails its health path, or a LangFuse that refuses a key, would have sent.
+ */
+export function withTunnelAnswer(har: Har, select: TunnelSelect, answer: TunnelAnswer): Har {
+  const copy: Har = structuredClone(har);
+  let nth = 0;
+  let replaced = 0;
+  for (const entry of copy.log.entries) {
+    if (!new URL(entry.request.url).pathname.endsWith("/portforward")) continue;
+    const messages = channelMessages(entry);
+    const request = parseHttpRequest(tunnelBytes(messages, "send"));
+    if (!request) continue;
+    if (request.method !== select.method || !select.path.test(request.path)) continue;
+    const place = nth++;
+    if (select.nth && !select.nth.includes(place)) continue;
+    const body = Buffer.from(answer.body, "utf8");
+    const response = serializeHttpResponse({
+      status: answer.status,
+      statusText: answer.statusText,
+      headers: [
+        { name: "content-type", value: answer.contentType ?? "application/json" },
+        { name: "content-length", value: String(body.length) },
+        { name: "connection", value: "close" },
+      ],
+      body,
+    });
+    const raw = (entry._webSocketMessages ?? []) as HarWebSocketMessage[];
+    const time = raw.at(-1)?.time ?? 0;
+    let prefixSeen = false;
+    const kept = raw.filter((m, i) => {
+      const message = messages[i];
+      if (!message || message.type === "send") return true;
+      if (message.channel !== PORT_FORWARD_DATA) return true;
+      // The port prefix the server sends first stays; the pod's bytes go.
+      if (!prefixSeen && message.payload.length === 2) {
+        prefixSeen = true;
+        return true;
+      }
+      return false;
+    });
+    entry._webSocketMessages = [
+      ...kept,
+      toHarMessage({ type: "receive", time, channel: PORT_FORWARD_DATA, payload: response }),
+    ];
+    replaced += 1;
+  }
+  if (replaced === 0) throw new Error("the recording has no tunnelled request the variant matches");
   return copy;
 }

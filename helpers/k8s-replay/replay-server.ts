@@ -4,12 +4,15 @@
  * WebSocket upgrades speaking v4.channel.k8s.io. Each answer moves the replay clock on by the time the exchange
  * took when it was recorded (watches at least 1 s), so waits with deadlines run on virtual time and never sleep.
  * A request the recording lacks gets a 400 Status naming it (Permanent: callers fail at once, not after retries).
+ * The §6.2 checklist's entries (checklist.ts) answer kubectl only — first choice for it, never for a smoke — and a
+ * replay that leaves them unused has not diverged.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import type { Entry } from "har-format";
 import { readRequestBody } from "../net/http-io.ts";
 import { listenLoopback } from "../net/loopback-http.ts";
+import { isChecklistEntry, isKubectlAgent } from "./checklist.ts";
 import { entryKey } from "./entry-keys.ts";
 import { EntrySelector } from "./entry-selector.ts";
 import type { K8sRecording } from "./recording.ts";
@@ -73,8 +76,12 @@ export async function serveK8sRecording(
   const selector = new EntrySelector(keys);
   const served: ServedRequest[] = [];
 
-  const take = (method: string, target: string, key: string, body?: string): Entry | undefined => {
-    const selection = selector.select(key);
+  const checklist = entries.map(isChecklistEntry);
+  const take = (method: string, target: string, key: string, body?: string, agent?: string): Entry | undefined => {
+    const byKubectl = isKubectlAgent(agent);
+    const selection = byKubectl
+      ? (selector.select(key, (i) => checklist[i] === true) ?? selector.select(key))
+      : selector.select(key, (i) => checklist[i] !== true);
     served.push({ method, target, key, entryIndex: selection?.index, repeated: selection?.repeated ?? false, body });
     if (!selection) return undefined;
     const entry = entries[selection.index] as Entry;
@@ -92,7 +99,7 @@ export async function serveK8sRecording(
     const bytes = await readRequestBody(req);
     const body = bytes.length === 0 ? undefined : bytes.toString("utf8");
     const { key } = requestKey(method, target, req.headers.accept);
-    const entry = take(method, target, key, body);
+    const entry = take(method, target, key, body, req.headers["user-agent"]);
     if (entry) {
       writeEntry(res, entry);
       return;
@@ -106,7 +113,7 @@ export async function serveK8sRecording(
     const target = req.url ?? "/";
     const { kind, key } = requestKey("GET", target, undefined);
     if (kind === "exec") {
-      const entry = take("GET", target, key);
+      const entry = take("GET", target, key, undefined, req.headers["user-agent"]);
       if (!entry) {
         socket.end(
           `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n${statusBody(400, "BadRequest", unrecorded("EXEC", target))}`,
@@ -138,7 +145,11 @@ export async function serveK8sRecording(
     recording,
     served,
     unmatched: () => served.filter((s) => s.entryIndex === undefined).map((s) => `${s.method} ${s.target}`),
-    unused: () => selector.unserved().map((i) => `#${i} ${keys[i]}`),
+    unused: () =>
+      selector
+        .unserved()
+        .filter((i) => checklist[i] !== true)
+        .map((i) => `#${i} ${keys[i]}`),
     close: listener.close,
     [Symbol.asyncDispose]: listener.close,
   };

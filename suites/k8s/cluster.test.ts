@@ -42,7 +42,9 @@ describeSmoke(k8sClusterSmoke, (s) => {
 
   s.beforeAll(async () => {
     const env = readClusterEnv();
-    connection = await connectCluster(s.mode, k8sClusterSmoke.recordings[0] as string);
+    connection = await connectCluster(s.mode, k8sClusterSmoke.recordings[0] as string, process.env, {
+      namespace: clusterTargetFor(s.mode).namespace,
+    });
     run = new ClusterRun({
       clients: connection.clients,
       target: clusterTargetFor(s.mode),

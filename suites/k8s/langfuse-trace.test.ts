@@ -35,7 +35,14 @@ describeSmoke(langfuseTraceSmokeDefinition, (s) => {
     "a trace ingested before rollout restart deployment/langfuse is readable after it",
     async (ctx) => {
       const env = readLangfuseEnv();
-      await using connection = await connectCluster(s.mode, langfuseTraceSmokeDefinition.recordings[0] as string);
+      await using connection = await connectCluster(
+        s.mode,
+        langfuseTraceSmokeDefinition.recordings[0] as string,
+        process.env,
+        {
+          namespace: env.namespace,
+        },
+      );
       const run = connection.recording ? undefined : uniqueRunId();
       const traceId = connection.recording ? recordedId(connection.recording, "traceId") : `smokebook-trace-${run}`;
       const eventId = connection.recording ? recordedId(connection.recording, "eventId") : `smokebook-event-${run}`;

@@ -28,7 +28,14 @@ import { describeSmoke } from "../../helpers/smoke.ts";
 describeSmoke(langfuseUiSmokeDefinition, (s) => {
   s.it("the internal LangFuse UI answers 200 or 302, with a sanitized JSON line", async (ctx) => {
     const env = readLangfuseEnv();
-    await using connection = await connectCluster(s.mode, langfuseUiSmokeDefinition.recordings[0] as string);
+    await using connection = await connectCluster(
+      s.mode,
+      langfuseUiSmokeDefinition.recordings[0] as string,
+      process.env,
+      {
+        namespace: env.namespace,
+      },
+    );
     await recordIds(ctx, { context: connection.clients.describe, namespace: env.namespace });
     try {
       const line = await langfuseUiSmoke(connection.clients, env, connection.clock, readClusterEnv().waitTimeoutMs);

@@ -28,7 +28,9 @@ describeSmoke(k8sPodRestartSmoke, (s) => {
   s.it(
     RESTART_CRITERION,
     async (ctx) => {
-      await using connection = await connectCluster(s.mode, k8sPodRestartSmoke.recordings[0] as string);
+      await using connection = await connectCluster(s.mode, k8sPodRestartSmoke.recordings[0] as string, process.env, {
+        namespace: clusterTargetFor(s.mode).namespace,
+      });
       const polls: PollLine[] = [];
       const check = {
         clients: connection.clients,

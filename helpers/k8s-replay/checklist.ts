@@ -1,0 +1,78 @@
+/**
+ * Seed 004 §6.2 "K8s/인프라 문제 판별" as kubectl commands: what an operator runs after a failed smoke. A recording
+ * made in record mode ends with them, run through the same recording proxy (their entries carry
+ * CHECKLIST_COMMENT), so `npm run replay:k8s -- <scenario>` answers every one offline; the replay keeps those
+ * entries for kubectl (a smoke never gets them, and never has to use them).
+ */
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Entry } from "har-format";
+
+export const CHECKLIST_COMMENT = "seed 004 §6.2 checklist (kubectl)";
+/** The recording's id naming the pods the checklist described, comma-separated. */
+export const CHECKLIST_PODS_ID = "checklistPods";
+
+export function isChecklistEntry(entry: Entry): boolean {
+  return entry.comment === CHECKLIST_COMMENT;
+}
+
+/** A request kubectl made (its User-Agent is `kubectl/v1.32.4 (linux/amd64) kubernetes/…`). */
+export function isKubectlAgent(userAgent: string | undefined): boolean {
+  return userAgent?.startsWith("kubectl/") ?? false;
+}
+
+/** The §6.2 table's commands (plus `-o yaml`, the full objects), for `namespace` and its pods. */
+export function checklistCommands(namespace: string, pods: readonly string[]): string[][] {
+  const ns = ["-n", namespace];
+  return [
+    ["get", "pods", ...ns],
+    ["get", "pods", ...ns, "-o", "yaml"],
+    ...pods.flatMap((pod) => [
+      ["describe", "pod", pod, ...ns],
+      ["logs", pod, ...ns],
+    ]),
+    ["get", "pvc", ...ns],
+    ["get", "secrets", ...ns],
+    ["get", "svc", ...ns],
+    ["get", "events", ...ns],
+  ];
+}
+
+export interface ChecklistRun {
+  command: string[];
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function kubectlOnce(args: string[], kubeconfig: string, cache: string): Promise<ChecklistRun> {
+  return new Promise((resolve) => {
+    execFile(
+      "kubectl",
+      args,
+      { env: { ...process.env, KUBECONFIG: kubeconfig, KUBECACHEDIR: cache }, timeout: 30_000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
+        resolve({ command: args, code, stdout, stderr });
+      },
+    );
+  });
+}
+
+/** Runs the checklist with kubectl against `kubeconfig` (a fresh discovery cache, so every request is made). */
+export async function runChecklist(
+  kubeconfig: string,
+  namespace: string,
+  pods: readonly string[],
+): Promise<ChecklistRun[]> {
+  const cache = mkdtempSync(join(tmpdir(), "smokebook-kubectl-cache-"));
+  try {
+    const runs: ChecklistRun[] = [];
+    for (const command of checklistCommands(namespace, pods)) runs.push(await kubectlOnce(command, kubeconfig, cache));
+    return runs;
+  } finally {
+    rmSync(cache, { recursive: true, force: true });
+  }
+}
