@@ -119,7 +119,9 @@ describe("loadContract", () => {
     const dir = brokenTarget(() => {});
     writeFileSync(join(dir, "contract.yaml"), "name: [observer\n");
     expect(failure(dir).message).toMatch(/contract\.yaml \(1 problem\): line \d+, column \d+: valid YAML/);
-    expect(failure(join(scratch, "nowhere")).message).toMatch(/nowhere\/contract\.yaml \(1 problem\): \(document\): a contract file/);
+    expect(failure(join(scratch, "nowhere")).message).toMatch(
+      /nowhere\/contract\.yaml \(1 problem\): \(document\): a contract file/,
+    );
     expect(failure(join(scratch, "nowhere")).message).toMatch(/SMOKEBOOK_CONTRACT names a file/);
   });
 });
