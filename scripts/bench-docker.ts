@@ -9,11 +9,11 @@
  *   vitest  vitest run --project docker suites/docker/execution-contract.test.ts — the suite end to end
  *   cli     bash scripts/bench/docker-cli-smoke.sh
  */
-import { spawnSync } from "node:child_process";
 import { loadTargetContract } from "../helpers/contract/load.ts";
 import { envDefaults, expectedPaths, overridableVariable } from "../helpers/contract/resolve.ts";
 import { provideBaseImage, readBaseImage } from "../helpers/docker/base-image-source.ts";
 import { fromRoot } from "../helpers/paths.ts";
+import { run } from "../helpers/process/run.ts";
 import { VITEST_CLI } from "../helpers/testing/child-vitest.ts";
 
 type Kind = "stage" | "vitest" | "cli";
@@ -65,23 +65,21 @@ function cliEnv(): Record<string, string> {
   };
 }
 
-function timed(kind: Kind, extraEnv: Record<string, string>): number {
+async function timed(kind: Kind, extraEnv: Record<string, string>): Promise<number> {
   const commands: Record<Kind, string[]> = {
     stage: [process.execPath, fromRoot("scripts/bench/docker-stage-run.ts")],
     vitest: [process.execPath, VITEST_CLI, "run", "--project", "docker", "suites/docker/execution-contract.test.ts"],
     cli: ["bash", fromRoot("scripts/bench/docker-cli-smoke.sh")],
   };
-  const [command, ...args] = commands[kind];
   const started = performance.now();
-  const result = spawnSync(command as string, args, {
+  const result = await run(commands[kind], {
     cwd: fromRoot(),
     env: { ...process.env, ...extraEnv, SMOKEBOOK_EVIDENCE_DIR: fromRoot("evidence", "bench-docker") },
-    encoding: "utf8",
   });
   const seconds = (performance.now() - started) / 1000;
-  if (result.status !== 0) {
+  if (result.exitCode !== 0) {
     throw new Error(
-      `${kind} run failed (exit ${result.status}):\n${result.stdout.slice(-1500)}\n${result.stderr.slice(-1500)}`,
+      `${kind} run failed (exit ${result.exitCode}):\n${result.stdout.slice(-1500)}\n${result.stderr.slice(-1500)}`,
     );
   }
   return seconds;
@@ -104,7 +102,7 @@ async function main(argv: string[]): Promise<number> {
   const times: Record<Kind, number[]> = { stage: [], vitest: [], cli: [] };
   for (let round = 1; round <= rounds; round++) {
     const order: Kind[] = round % 2 === 1 ? ["stage", "cli", "vitest"] : ["cli", "vitest", "stage"];
-    for (const kind of order) times[kind].push(timed(kind, kind === "cli" ? env : {}));
+    for (const kind of order) times[kind].push(await timed(kind, kind === "cli" ? env : {}));
     console.log(`round ${round}: ${order.map((k) => `${k} ${times[k].at(-1)?.toFixed(2)}s`).join(", ")}`);
   }
   const m = { stage: median(times.stage), vitest: median(times.vitest), cli: median(times.cli) };

@@ -18,6 +18,7 @@ export interface EvidenceHeader {
   node: string;
 }
 
+/** Synchronous on purpose (not the zx process layer): the header is built once, synchronously, as the run starts. */
 function git(args: string[]): string | null {
   try {
     const out = execFileSync("git", args, {
