@@ -72,6 +72,26 @@ describe("diagnose", () => {
     );
   });
 
+  it("puts Helm between Docker and K8s and names the values file when the chart traced the value", () => {
+    const helmFiles = { docker: "svc/Dockerfile", helm: "svc/charts/app", k8s: "svc/charts/app" };
+    const d = diagnose(
+      [
+        pass("docker", "permissions"),
+        { ...fail("helm", "permissions", "runAsUser 0", "ops/values-prod.yaml"), fix: "Helm values" },
+      ],
+      helmFiles,
+    );
+    expect(d.stages.map((s) => [s.stage, s.verdict])).toEqual([
+      ["local", "NOT DECLARED"],
+      ["docker", "PASS"],
+      ["helm", "FAIL"],
+      ["k8s", "NOT RUN"],
+    ]);
+    expect(renderDiagnosis(d)).toMatch(
+      /Fix first: the Helm values \(ops\/values-prod\.yaml\), contract item permissions/,
+    );
+  });
+
   it("reports a stage without results as NOT RUN", () => {
     expect(diagnose([pass("k8s", "port")], files).stages.map((s) => s.verdict)).toEqual(["NOT RUN", "NOT RUN", "PASS"]);
   });
