@@ -81,7 +81,7 @@ function summarise(stage: Stage, results: ReadonlyArray<ItemResult>, declared: b
   const failingItems = [...new Set(own.filter((r) => r.status === "fail").map((r) => r.item))];
   const ran = own.filter((r) => r.status !== "skip");
   const verdict: StageVerdict =
-    own.length === 0
+    own.length === 0 || (!declared && ran.length === 0)
       ? declared
         ? "NOT RUN"
         : "NOT DECLARED"

@@ -131,7 +131,7 @@ describe("report.md cells and sections", () => {
       { type: "suite-error", file: "suites/docker/b.test.ts", error: invalid },
     ]);
     expect(report).toContain("## Not declared by the contract (not checked)");
-    expect(report).toContain(`| probes | ${note} |`);
+    expect(report).toContain(`| ${note} | probes |`);
     expect(report.split(invalid).length - 1).toBe(1);
     expect(report).toContain("| suites/local/a.test.ts<br>suites/docker/b.test.ts |");
   });

@@ -96,8 +96,18 @@ export function renderReport(lines: ReadonlyArray<EvidenceLine>): string {
   // Policies the contract under test does not declare: their checks did not run (issue #10: "not declared").
   const undeclared = verdicts.filter((v) => /^not declared: /.test(String(v.skip_note ?? "")));
   if (undeclared.length > 0) {
-    out.push("## Not declared by the contract (not checked)", "", "| criterion | note |", "| --- | --- |");
-    for (const v of undeclared) out.push(`| ${cell(v.test)} | ${cell(v.skip_note)} |`);
+    const byNote = new Map<string, string[]>();
+    for (const v of undeclared)
+      byNote.set(String(v.skip_note), [...(byNote.get(String(v.skip_note)) ?? []), String(v.test)]);
+    out.push(
+      "## Not declared by the contract (not checked)",
+      "",
+      "| what is not declared | checks not run |",
+      "| --- | --- |",
+    );
+    for (const [note, tests] of byNote) {
+      out.push(`| ${cell(note)} | ${tests.length === 1 ? cell(tests[0]) : `${tests.length} checks`} |`);
+    }
     out.push("");
   }
 
