@@ -115,11 +115,24 @@ describe("report.md cells and sections", () => {
       verdict(criterion, { state: "failed", error: long }),
       verdict("short one", { state: "failed", error: "line one\nline two | piped" }),
     ]);
-    expect(report).toContain(`| ${criterion.replace(/\s+/g, " ").trim()} | FAIL | details: see`);
+    expect(report).toContain(`| ${criterion.replace(/\s+/g, " ").trim()} | FAIL | details D1 below |`);
     expect(report).toContain("END-OF-DETAIL");
     expect(report).toContain("### Details (k8s — direct)");
     expect(report).toContain("| short one | FAIL | line one<br>line two \\| piped |");
     expect(report).not.toContain("…");
+  });
+
+  it("writes a long note repeated by blocked checks once", () => {
+    const cause = `base image golang:1.22-alpine cannot be had: ${"no registry ".repeat(40)}`;
+    const report = renderReport([
+      verdict("build", { state: "skipped", skip_note: cause }),
+      verdict("user", { state: "skipped", skip_note: `not checked: ${cause}` }),
+      verdict("port", { state: "skipped", skip_note: `not checked: ${cause}` }),
+    ]);
+    expect(report).toContain("| build | SKIP | details D1 below |");
+    expect(report).toContain("| user | SKIP | skipped: not checked: details D1 below |");
+    expect(report.split(cause.trim()).length - 1).toBe(1);
+    expect(report).toContain("**D1** (build; user; port)");
   });
 
   it("lists the checks the contract does not declare, and one row per distinct error outside tests", () => {

@@ -127,7 +127,9 @@ export function renderReport(lines: ReadonlyArray<EvidenceLine>): string {
       out.push(`Self-tests: ${count("passed")} passed, ${count("failed")} failed, ${count("skipped")} skipped.`, "");
     }
     if (rows.length > 0) out.push("| criterion | verdict | key ids / note |", "| --- | --- | --- |");
-    const long: Array<{ test: string; detail: string }> = [];
+    // Long details (and the same long note repeated by the checks an environment problem blocked) are written once
+    // each, under the table, as D1, D2, …; the row says which.
+    const long = new Map<string, { label: string; tests: string[] }>();
     for (const r of rows) {
       const detail = [
         keyIds(r.ids),
@@ -138,16 +140,27 @@ export function renderReport(lines: ReadonlyArray<EvidenceLine>): string {
         .join("; ");
       let shown = cell(detail);
       if (detail.length > DETAIL_IN_ROW) {
-        long.push({ test: String(r.test), detail });
-        shown = `details: see "${cell(r.test)}" below`;
+        const key = detail.replace(/^skipped: (not checked: )?/, "");
+        const entry = long.get(key) ?? { label: `D${long.size + 1}`, tests: [] };
+        entry.tests.push(String(r.test));
+        long.set(key, entry);
+        shown = `${detail.startsWith("skipped: not checked: ") ? "skipped: not checked: " : ""}details ${entry.label} below`;
       }
       out.push(`| ${cell(r.test)} | ${VERDICT[String(r.state)] ?? String(r.state)} | ${shown} |`);
     }
     out.push("");
-    if (long.length > 0) {
+    if (long.size > 0) {
       out.push(`### Details (${project} — ${mode})`, "");
-      for (const { test, detail } of long)
-        out.push(`#### ${test.replace(/\s+/g, " ")}`, "", "```text", detail, "```", "");
+      for (const [detail, { label, tests }] of long) {
+        out.push(
+          `**${label}** (${tests.map((t) => t.replace(/\s+/g, " ")).join("; ")})`,
+          "",
+          "```text",
+          detail,
+          "```",
+          "",
+        );
+      }
     }
     const sections = lines.filter(
       (l) => l.type === "section" && String(l.project) === project && String(l.mode) === mode,
