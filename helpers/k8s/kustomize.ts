@@ -49,6 +49,16 @@ export function usesHelmCharts(dir: string, seen = new Set<string>()): boolean {
   return resources.some((path) => existsSync(path) && usesHelmCharts(path, seen));
 }
 
+/** kustomize's helm plugin refusing the helm it was given (it runs `helm version -c` and wants v3). */
+const HELM_VERSION_REFUSED = /requires helm V3 but got|unknown shorthand flag: 'c' in -c/;
+
+function helmV3Note(shownAs: string, helm: string, seen: string): string {
+  return (
+    `cannot render ${shownAs} (helmCharts:): kubectl's kustomize renders helmCharts only with helm v3, and ${helm} ` +
+    `is ${seen}; put a helm v3 first on PATH (or render the chart with kubernetes.helm instead of helmCharts:)`
+  );
+}
+
 export async function kustomizeBuild(
   dir: string,
   shownAs: string = dir,
@@ -62,10 +72,17 @@ export async function kustomizeBuild(
     if (!helm) {
       throw new EnvironmentProblemError(`cannot render ${shownAs} (helmCharts:): ${toolMissingNote("helm", env)}`);
     }
+    const version = await run([helm.path, "version", "--short"], { timeoutMs: 30_000 });
+    if (/^v4\./.test(version.stdout.trim())) {
+      throw new EnvironmentProblemError(helmV3Note(shownAs, helm.path, version.stdout.trim()));
+    }
     argv.push("--enable-helm", `--helm-command=${helm.path}`);
   }
   const result = await run(argv, { timeoutMs: 60_000 });
   if (result.timedOut) throw new KustomizeError(shownAs, "timed out after 60 s");
+  if (result.exitCode !== 0 && HELM_VERSION_REFUSED.test(result.stderr)) {
+    throw new EnvironmentProblemError(helmV3Note(shownAs, "helm", result.stderr.trim().split("\n").at(-1) ?? ""));
+  }
   if (result.exitCode !== 0) throw new KustomizeError(shownAs, result.stderr.trim() || `exit ${result.exitCode}`);
   return parseManifests(result.stdout, shownAs);
 }
