@@ -115,6 +115,26 @@ describe("loadContract", () => {
     expect(error.message).toMatch(/paths\.directories\.cache\.env: OBSERVER_CACHE_DIR is not declared in env/);
   });
 
+  it("rejects the cross-field mistakes, each naming its field", { tags: ["self-test"] }, () => {
+    const error = failure(
+      brokenTarget((doc) => {
+        doc.env.push({ name: "LOG_LEVEL", source: "argument" });
+        doc.kubernetes.helm = { chart: "charts/observer" };
+        doc.image.tagFormats = [{ regex: "build-(" }];
+        doc.app.records.directory = "cache";
+        doc.volumes.ephemeral = ["scratch"];
+      }),
+    );
+    const byField = Object.fromEntries(error.issues.map((i) => [i.field, i.expected]));
+    expect(byField).toMatchObject({
+      "env[10].argument": expect.stringMatching(/source argument needs the flag that carries it/),
+      kubernetes: "exactly one render source: kustomize or helm",
+      "image.tagFormats[0].regex": "a valid regular expression",
+      "app.records.directory": "cache is not in paths.directories",
+      "volumes.ephemeral[0]": "scratch is neither an absolute path nor in paths.directories",
+    });
+  });
+
   it("rejects invalid YAML with its line, and a missing file", { tags: ["self-test"] }, () => {
     const dir = brokenTarget(() => {});
     writeFileSync(join(dir, "contract.yaml"), "name: [observer\n");
