@@ -45,6 +45,10 @@ describe("image config checks", () => {
     const error = violation(() => checkExposedPort(input({ ...good, ExposedPorts: { "8080/tcp": {} } })));
     expect(error).toMatchObject({ item: "port", field: "EXPOSE (image Config.ExposedPorts)" });
     expect(error.message).toMatch(/exposes 8080\/tcp; expected EXPOSE 8000/);
+    // No EXPOSE at all is not a verdict (EXPOSE is documentation): a skip note saying how to check it.
+    expect(() => checkExposedPort(input({ ...good, ExposedPorts: null }))).toThrow(
+      /not checked: .* has no EXPOSE \(the image exposes no port\); add EXPOSE 8000/,
+    );
   });
 
   it("reject an Env without a contract default or with another value, naming each", { tags: ["self-test"] }, () => {

@@ -2,7 +2,7 @@
  * Docker stage checks on the image config, without running the app: User is the contract uid, ExposedPorts holds
  * the contract port, Env carries the contract defaults (seed 004 B.2: Dockerfile USER, EXPOSE, ENV).
  */
-import { ContractViolation, NotDeclaredError } from "../contract/errors.ts";
+import { CheckNotApplicableError, ContractViolation, NotDeclaredError } from "../contract/errors.ts";
 import { envDefaults } from "../contract/resolve.ts";
 import type { Contract } from "../contract/schema.ts";
 import { itemOfVariable } from "../contract/variables.ts";
@@ -58,6 +58,12 @@ export function checkImageUser({ contract, contractFile, dockerfile, config }: I
 
 export function checkExposedPort({ contract, dockerfile, config }: ImageCheckInput) {
   const exposed = Object.keys(config.ExposedPorts ?? {});
+  if (exposed.length === 0) {
+    // EXPOSE is documentation in Docker: many real Dockerfiles have none. Only one that names other ports is wrong.
+    throw new CheckNotApplicableError(
+      `not checked: ${dockerfile} has no EXPOSE (the image exposes no port); add EXPOSE ${contract.port.number} to check it against contract port.number`,
+    );
+  }
   if (!exposed.includes(`${contract.port.number}/tcp`)) {
     throw new ContractViolation({
       stage: "docker",
