@@ -6,12 +6,15 @@
  * exec leaves no process behind.
  */
 import { describe, expect, it } from "vitest";
-import { EnvironmentProblemError } from "../../helpers/contract/errors.ts";
+import { EnvironmentProblemError, NotDeclaredError } from "../../helpers/contract/errors.ts";
 import { TargetCopy } from "../../helpers/contract/target-copy.ts";
 import { StrictSkipError } from "../../helpers/errors.ts";
 import { checkItem } from "../../helpers/layer-diagnosis-evidence.ts";
+import { checkEnvPrecedence } from "../../helpers/local/env-precedence-check.ts";
+import { checkNoMkdir } from "../../helpers/local/no-mkdir-check.ts";
 import { checkServeAndRecords } from "../../helpers/local/serve-check.ts";
 import { checkToolchain, toolchainBlock } from "../../helpers/local/toolchain-check.ts";
+import { checkUnitTests } from "../../helpers/local/unit-tests-check.ts";
 import { groupMembers } from "../../helpers/process/group-members.ts";
 import { thrownError } from "../../helpers/testing/thrown-error.ts";
 
@@ -90,5 +93,25 @@ describe("Local stage: nothing it started is left running", { tags: ["self-test"
     await using copy = new TargetCopy(undefined, "local-direct");
     const result = await checkServeAndRecords(copy.load(), { port: "free" });
     expect(groupMembers(result.pid as number)).toEqual([]);
+  });
+});
+
+describe("Local stage: policies the contract leaves out", { tags: ["self-test"] }, () => {
+  it("are not declared (not run), and the app is still served and checked", async () => {
+    await using copy = new TargetCopy(undefined, "local-undeclared");
+    copy.replace("contract.yaml", /^ {2}printConfig: .*\n/m, "");
+    copy.replace("contract.yaml", /^ {2}unitTests: .*\n/m, "");
+    copy.replace("contract.yaml", /^ {2}records: .*\n/m, "");
+    copy.replace("contract.yaml", /^ {2}failsWithoutDirectories: .*\n/m, "");
+    const loaded = copy.load();
+    const file = `${copy.dir}/contract.yaml`;
+    await expect(checkUnitTests(loaded)).rejects.toThrow(
+      new NotDeclaredError("app.unitTests", file, "the app's own unit tests"),
+    );
+    await expect(checkUnitTests(loaded)).rejects.toThrow(`not declared: app.unitTests in ${file}`);
+    await expect(checkEnvPrecedence(loaded)).rejects.toThrow(`not declared: app.printConfig in ${file}`);
+    await expect(checkNoMkdir(loaded)).rejects.toThrow(`not declared: app.failsWithoutDirectories in ${file}`);
+    const served = await checkServeAndRecords(loaded, { port: "free" });
+    expect(served).toMatchObject({ records: "not declared" });
   });
 });
