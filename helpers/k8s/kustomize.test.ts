@@ -1,10 +1,11 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { EnvironmentProblemError } from "../contract/errors.ts";
 import { fromRoot } from "../paths.ts";
-import { kustomizeBuild, usesHelmCharts } from "./kustomize.ts";
+import { findTool, toolMissingNote } from "../tools/find-tool.ts";
+import { type K8sObject, kustomizeBuild, usesHelmCharts } from "./kustomize.ts";
 
 describe("kubectl kustomize", () => {
   it("renders the sample overlay", async () => {
@@ -28,21 +29,51 @@ describe("kubectl kustomize", () => {
     );
   });
 
-  it("an overlay with helmCharts: and only a helm v4 is an environment problem naming what to provide", {
+  it("helmCharts: with a helm v4 are rendered by smokebook; a chart not vendored is an environment problem", {
     tags: ["self-test"],
-  }, async () => {
-    const dir = mkdtempSync(join(tmpdir(), "smokebook-helmcharts-"));
-    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  }, async (ctx) => {
+    const dir = mkdtempSync(join(tmpdir(), "smokebook-helmcharts-test-"));
+    ctx.onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     mkdirSync(join(dir, "bin"));
     mkdirSync(join(dir, "overlay"));
     writeFileSync(join(dir, "bin", "helm"), "#!/bin/sh\necho v4.3.2\n");
     chmodSync(join(dir, "bin", "helm"), 0o755);
-    writeFileSync(join(dir, "overlay", "kustomization.yaml"), "helmCharts:\n  - { name: podinfo, releaseName: p }\n");
+    writeFileSync(
+      join(dir, "overlay", "kustomization.yaml"),
+      "helmCharts:\n  - { name: podinfo, releaseName: p, repo: https://stefanprodan.github.io/podinfo }\n",
+    );
     const env = { ...process.env, PATH: `${join(dir, "bin")}:${process.env.PATH}` };
     const error = await kustomizeBuild(join(dir, "overlay"), "overlay", env).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EnvironmentProblemError);
     expect((error as Error).message).toMatch(
-      /cannot render overlay \(helmCharts:\): kubectl's kustomize renders helmCharts only with helm v3, and .*\/bin\/helm is v4\.3\.2; put a helm v3 first on PATH/,
+      /cannot render overlay: helmCharts\[0\] podinfo of kustomization\.yaml is not vendored under chartHome charts \(it would be fetched from https:\/\/stefanprodan\.github\.io\/podinfo; this machine renders offline\)/,
     );
+  });
+
+  it("renders a vendored chart of a helmCharts: overlay with its values, beside the overlay's own resources", async (ctx) => {
+    if (!findTool("helm")) return ctx.skip(toolMissingNote("helm"));
+    const dir = mkdtempSync(join(tmpdir(), "smokebook-helmcharts-test-"));
+    ctx.onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    cpSync(fromRoot("fixtures/services/podinfo/charts"), join(dir, "charts"), { recursive: true });
+    mkdirSync(join(dir, "overlay"));
+    writeFileSync(join(dir, "overlay", "extra.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: extra }\n");
+    writeFileSync(
+      join(dir, "overlay", "kustomization.yaml"),
+      [
+        "namespace: shop",
+        "resources: [extra.yaml]",
+        "helmGlobals: { chartHome: ../charts }",
+        "helmCharts:",
+        "  - name: podinfo",
+        "    releaseName: web",
+        "    valuesInline: { replicaCount: 3 }",
+        "",
+      ].join("\n"),
+    );
+    const objects = await kustomizeBuild(join(dir, "overlay"), "overlay");
+    const deployment = objects.find((o) => o.kind === "Deployment") as { spec?: { replicas?: number } } & K8sObject;
+    expect(deployment.metadata).toMatchObject({ name: "web-podinfo", namespace: "shop" });
+    expect(deployment.spec?.replicas).toBe(3);
+    expect(objects.map((o) => `${o.kind}/${o.metadata.name}`)).toContain("ConfigMap/extra");
   });
 });

@@ -10,6 +10,7 @@ import { EnvironmentProblemError } from "../contract/errors.ts";
 import { SmokebookError } from "../errors.ts";
 import { run } from "../process/run.ts";
 import { findTool, toolMissingNote } from "../tools/find-tool.ts";
+import { inflateHelmCharts } from "./helm-charts.ts";
 
 export interface K8sObject {
   apiVersion: string;
@@ -73,8 +74,10 @@ export async function kustomizeBuild(
       throw new EnvironmentProblemError(`cannot render ${shownAs} (helmCharts:): ${toolMissingNote("helm", env)}`);
     }
     const version = await run([helm.path, "version", "--short"], { timeoutMs: 30_000 });
-    if (/^v4\./.test(version.stdout.trim())) {
-      throw new EnvironmentProblemError(helmV3Note(shownAs, helm.path, version.stdout.trim()));
+    if (!/^v3\./.test(version.stdout.trim())) {
+      // kubectl's kustomize drives only helm v3: smokebook renders the helmCharts entries itself (helm-charts.ts).
+      using inflated = await inflateHelmCharts(dir, shownAs, env);
+      return await kustomizeBuild(inflated.dir, shownAs, env);
     }
     argv.push("--enable-helm", `--helm-command=${helm.path}`);
   }
