@@ -3,8 +3,11 @@
  * Self-tests of the Docker stage: broken copies of the target's Dockerfile (made in a temp folder at test time) are
  * really built, and fail exactly the right check with a message naming the Dockerfile and the instruction.
  */
+import { mkdirSync, renameSync } from "node:fs";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it, type TestContext } from "vitest";
 import { ContractViolation } from "../../helpers/contract/errors.ts";
+import { loadContract } from "../../helpers/contract/load.ts";
 import { TargetCopy } from "../../helpers/contract/target-copy.ts";
 import { checkDirectories, checkEffectiveUser } from "../../helpers/docker/container-checks.ts";
 import { CONTAINER_CHECKS } from "../../helpers/docker/docker-checks.ts";
@@ -88,6 +91,32 @@ describe("Docker stage self-tests", { tags: ["self-test", "slow"], concurrent: t
     const app = await stage.container().exec(["node", "/app/src/main.mjs"]);
     expect(app.exitCode).not.toBe(0);
     expect(app.output).toMatch(/missing runtime directories: universe/);
+  });
+
+  it("a Dockerfile outside its context, both named from a contract kept elsewhere, builds the right files", async (ctx) => {
+    await using copy = new TargetCopy(undefined, "docker-layout");
+    // ops/contract.yaml names ../app (the context) and ../build/Dockerfile (outside it): the GitOps-repo layout.
+    mkdirSync(join(copy.dir, "app"));
+    mkdirSync(join(copy.dir, "build"));
+    mkdirSync(join(copy.dir, "ops"));
+    renameSync(join(copy.dir, "src"), join(copy.dir, "app", "src"));
+    renameSync(join(copy.dir, "docker", "Dockerfile"), join(copy.dir, "build", "Dockerfile"));
+    const contract = copy
+      .read("contract.yaml")
+      .replace("dockerfile: docker/Dockerfile", "dockerfile: ../build/Dockerfile")
+      .replace("  context: .\n", "  context: ../app\n");
+    copy.write("ops/contract.yaml", contract);
+    await using stage = new DockerStage(loadContract(join(copy.dir, "ops", "contract.yaml")), client(ctx));
+    expect(stage).toMatchObject({
+      dockerfilePath: join(copy.dir, "build", "Dockerfile"),
+      contextPath: join(copy.dir, "app"),
+    });
+    await stage.build();
+    const image = { contract: stage.contract, dockerfile: stage.dockerfile, config: stage.imageConfig() };
+    expect(checkImageUser(image)).toBeDefined();
+    await stage.startIdle();
+    const listed = await stage.container().exec(["ls", "/app/src"]);
+    expect(listed.output).toMatch(/main\.mjs/);
   });
 
   it("a failing Dockerfile step fails the build, the error names the step, and no step image is left", async (ctx) => {
