@@ -65,7 +65,17 @@ export function checkNamespace(set: ManifestSet) {
     set.loaded.file,
     "the objects' namespace",
   );
-  const namespaced = set.objects.filter((o) => !CLUSTER_SCOPED_KINDS.has(o.kind));
+  // Built-in cluster-scoped kinds, and the kinds a CustomResourceDefinition in the render declares cluster-scoped.
+  const clusterScoped = new Set([
+    ...CLUSTER_SCOPED_KINDS,
+    ...set.objects
+      .filter((o) => o.kind === "CustomResourceDefinition")
+      .flatMap((o) => {
+        const spec = o.spec as { scope?: string; names?: { kind?: string } } | undefined;
+        return spec?.scope === "Cluster" && spec.names?.kind ? [spec.names.kind] : [];
+      }),
+  ]);
+  const namespaced = set.objects.filter((o) => !clusterScoped.has(o.kind));
   // `helm template` writes metadata.namespace only where a template does; helm install puts the rest in the release
   // namespace (kubernetes.helm.namespace, else the contract namespace).
   const release = set.source.kind === "helm" ? (set.kubernetes.helm?.namespace ?? namespace) : undefined;
@@ -85,7 +95,7 @@ export function checkNamespace(set: ManifestSet) {
     objects: namespaced.length,
     cluster_scoped:
       set.objects
-        .filter((o) => CLUSTER_SCOPED_KINDS.has(o.kind))
+        .filter((o) => clusterScoped.has(o.kind))
         .map((o) => `${o.kind}/${o.metadata.name}`)
         .join(", ") || "none",
   };

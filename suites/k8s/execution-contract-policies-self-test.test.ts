@@ -16,6 +16,27 @@ import { fromRoot } from "../../helpers/paths.ts";
 const SOURCE = fromRoot("fixtures/service-contracts/policies");
 const STS = "app/deploy/statefulset.yaml";
 
+const CLUSTER_CRD = `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: ledgerclasses.example.com
+spec:
+  group: example.com
+  scope: Cluster
+  names: { kind: LedgerClass, plural: ledgerclasses, singular: ledgerclass }
+  versions:
+    - name: v1
+      served: true
+      storage: true
+      schema:
+        openAPIV3Schema: { type: object, x-kubernetes-preserve-unknown-fields: true }
+---
+apiVersion: example.com/v1
+kind: LedgerClass
+metadata:
+  name: fast
+`;
+
 async function onlyFailure(copy: TargetCopy) {
   const failures = failingChecks(await loadManifests(copy.load()));
   expect(failures.map((f) => f.name)).toHaveLength(1);
@@ -136,6 +157,18 @@ describe("K8s static self-tests: declared policies", { tags: ["self-test"] }, ()
       /app\/deploy: namespace: Secret\/ledger-db in \(none\), Service\/ledger in \(none\), StatefulSet\/ledger in \(none\); expected every namespaced object in namespace ledger/,
     );
     expect(error.message).not.toMatch(/Namespace\/ledger in/);
+  });
+
+  it("a kind a CustomResourceDefinition in the render declares cluster-scoped is exempt from the namespace", async () => {
+    await using copy = new TargetCopy(SOURCE, "k8s-crd-scope");
+    copy.write("app/deploy/crd.yaml", CLUSTER_CRD);
+    copy.replace("app/deploy/kustomization.yaml", "  - service.yaml", "  - service.yaml\n  - crd.yaml");
+    copy.replace("app/deploy/kustomization.yaml", "namespace: ledger\n", "");
+    for (const file of [STS, "app/deploy/service.yaml", "app/deploy/secret.yaml"]) {
+      copy.replace(file, /^metadata:\n {2}name: (\S+)$/m, "metadata:\n  name: $1\n  namespace: ledger");
+    }
+    const set = await loadManifests(copy.load());
+    expect(failingChecks(set)).toEqual([]);
   });
 
   it("runAsUser 0 fails the securityContext check naming the pod securityContext", async () => {
