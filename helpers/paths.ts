@@ -6,12 +6,14 @@
  *   report's file names are relative to it. `smokebook/config` sets SMOKEBOOK_PROJECT_ROOT to the folder of the
  *   team's vitest.config.ts; without it, the current directory.
  */
-import { dirname, resolve } from "node:path";
+import { basename, dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const here = dirname(fileURLToPath(import.meta.url));
+/** helpers/ in a checkout; dist/helpers/ in the packed tarball. */
+export const repoRoot = resolve(here, basename(resolve(here, "..")) === "dist" ? "../.." : "..");
 
 export function fromRoot(...segments: string[]): string {
   return resolve(repoRoot, ...segments);
