@@ -10,8 +10,7 @@ import { databricksLive } from "./credentials.ts";
 import type { Dev013Config } from "./dev013-config.ts";
 import { type RunSmokeOptions, type RunSmokeResult, runServerless } from "./run-smoke.ts";
 import { buildServerlessSubmit, SUBMIT_VOLATILE_FIELDS, uniqueRunName } from "./serverless-submit.ts";
-import type { DatabricksSession } from "./session.ts";
-import type { SmokeRecordingProfile } from "./smoke-session.ts";
+import type { DatabricksSession, SmokeRecordingProfile } from "./session.ts";
 
 export const checkpointSmoke: SmokeDefinition = {
   name: "DEV-013 checkpoint strict smoke (Red /dbfs → Green /Volumes)",

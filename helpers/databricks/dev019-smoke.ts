@@ -11,8 +11,7 @@ import { currentUser } from "./current-user.ts";
 import { DEV019_DEPENDENCIES, type Dev019Config, defaultWrapperPath } from "./dev019-config.ts";
 import { type RunSmokeOptions, type RunSmokeResult, runServerless } from "./run-smoke.ts";
 import { buildServerlessSubmit, SUBMIT_VOLATILE_FIELDS, uniqueRunName } from "./serverless-submit.ts";
-import type { DatabricksSession } from "./session.ts";
-import type { SmokeRecordingProfile } from "./smoke-session.ts";
+import type { DatabricksSession, SmokeRecordingProfile } from "./session.ts";
 
 export const dev019Smoke: SmokeDefinition = {
   name: "DEV-019 watchdog serverless smoke",

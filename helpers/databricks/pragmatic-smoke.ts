@@ -9,8 +9,7 @@ import { classifyRemoteFailure } from "../remote-errors.ts";
 import type { CallContext } from "./api-call.ts";
 import { databricksLive } from "./credentials.ts";
 import { CriterionError } from "./errors.ts";
-import type { DatabricksSession } from "./session.ts";
-import type { SmokeRecordingProfile } from "./smoke-session.ts";
+import type { DatabricksSession, SmokeRecordingProfile } from "./session.ts";
 import { listDirectory } from "./volumes.ts";
 
 export const pragmaticSmoke: SmokeDefinition = {

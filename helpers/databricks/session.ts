@@ -21,6 +21,16 @@ import { readRecordingMeta, recordedPoll, recordingComment, volatileFields } fro
 
 export type { RecordingResult };
 
+/** What a smoke's recordings declare (explicit per smoke, kept in each recording it writes). */
+export interface SmokeRecordingProfile {
+  /** The smoke's name, as in its SmokeDefinition. */
+  smoke: string;
+  /** Request body fields that may differ between recording and replay. */
+  volatile: ReadonlyArray<VolatileField>;
+  /** False for smokes that do not poll (no poll settings in their recordings). */
+  polls: boolean;
+}
+
 export interface DatabricksSession {
   readonly mode: RunMode;
   readonly client: WorkspaceClient;

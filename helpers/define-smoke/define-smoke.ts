@@ -9,10 +9,13 @@
  *
  * The mode is decided once from the environment (gates.ts). Each check is registered under `<name> [<mode>]`; when
  * live cannot run, the checks are also listed under `<name> [live]`, each skipped with the exact reason (a failure
- * under SMOKEBOOK_STRICT=1). Fixtures: `mode`, `clock` (virtual in replay), `evidence`, `wait`, and the sessions
- * the smoke declares (`http`, `databricks`, `kube`), opened on first use and finished after the block's last check:
- * replay fails the file on an unused or unexpected request; record writes the recording only when every check of
- * the block passed (else `<name>.failed.har`).
+ * under SMOKEBOOK_STRICT=1). Fixtures: `mode`, `clock` (virtual in replay), `evidence`, `wait`, the smoke's
+ * `settings` (read once per block; in replay with its Databricks recording's poll settings), `results` and `shared`
+ * (what the checks of a block share: block-state.ts), and the sessions the smoke declares (`http`, `databricks`,
+ * `kube`), opened on first use and finished after the block's last check: replay fails the file on an unused or
+ * unexpected request; record writes the recording only when every check of the block passed (else
+ * `<name>.failed.har`). `test.group(title, body)` nests checks that get their own sessions (optionally their own
+ * recordings) and shared values, finished after the group's last check.
  *
  * Checks must be declared at the top level of the test file (vitest collects the blocks after the file is loaded).
  */
@@ -27,51 +30,90 @@ import type { ClusterConnection } from "../k8s-cluster/connect.ts";
 import type { PollLine } from "../poll.ts";
 import { skipOrFail, tagsFor } from "../smoke.ts";
 import { createWaits, type Waits } from "../wait/waits.ts";
-import { databricksOpener, httpOpener, kubeOpener } from "./session-openers.ts";
-import { type ScopeSessions, type SessionName, SmokeScope } from "./smoke-scope.ts";
+import type { Check, CheckResults, Shared, SharedContext, SharedOptions } from "./block-state.ts";
+import { type DatabricksSessionSpec, databricksOpener, httpOpener, kubeOpener } from "./session-openers.ts";
+import {
+  type ScopeSessions,
+  type SessionName,
+  type SettingsInput,
+  type SharedSpec,
+  SmokeScope,
+} from "./smoke-scope.ts";
 
-export interface SmokeSpec extends Omit<SmokeDefinition, "recordings"> {
+export interface SmokeSpec<S = undefined> extends Omit<SmokeDefinition, "recordings"> {
   /** The recording each session replays and record mode writes (paths from the project root). */
   recordings?: Partial<Record<SessionName, string>>;
+  /** Further recordings replay mode needs (a group's own, a session a check opens itself). */
+  otherRecordings?: ReadonlyArray<string>;
+  /** The prefix of the console lines about recordings written, `[<label>] …` (default: the name). */
+  label?: string;
+  /** The smoke's settings, read once per block on first use (a bad value fails the checks that use them). */
+  settings?: (input: SettingsInput) => S;
   /** An HTTP session: where its base URL comes from in live and record mode. */
   http?: HttpSessionOptions;
   /** A Databricks session (client from the environment, as the Databricks CLI and SDK read it). */
-  databricks?: true;
+  databricks?: true | DatabricksSessionSpec<S>;
   /** A Kubernetes session (the kubeconfig's current context). */
   kube?: true;
   /** Read instead of process.env (self-tests). */
   env?: Env;
 }
 
-export interface SmokeFixtures {
+export interface SmokeFixtures<S = undefined> {
   mode: RunMode;
   clock: Clock;
   evidence: EvidenceRecorder;
   wait: Waits;
+  settings: S;
+  results: CheckResults;
+  shared: <T>(value: Shared<T>) => Promise<T>;
   http: HttpSession;
   databricks: DatabricksSession;
   kube: ClusterConnection;
 }
 
-export type SmokeCheck = (context: SmokeFixtures & TestContext) => unknown;
+export type SmokeCheck<S = undefined, T = unknown> = (context: SmokeFixtures<S> & TestContext) => T;
 
-export interface SmokeTest {
-  (name: string, check: SmokeCheck, timeoutMs?: number): void;
-  (name: string, options: TestOptions, check: SmokeCheck): void;
+export interface GroupOptions {
+  /** The recordings this group's sessions use instead of the smoke's. */
+  recordings?: Partial<Record<SessionName, string>>;
+}
+
+export interface SmokeTest<S = undefined> {
+  <T>(name: string, check: SmokeCheck<S, T>, timeoutMs?: number): Check<T>;
+  <T>(name: string, options: TestOptions, check: SmokeCheck<S, T>): Check<T>;
+  /** A value the checks of the block (or of the group it is declared in) share, made on first use. */
+  shared<T>(open: (context: SharedContext<S>) => T | Promise<T>, options?: SharedOptions<T>): Shared<T>;
+  shared<T>(label: string, open: (context: SharedContext<S>) => T | Promise<T>, options?: SharedOptions<T>): Shared<T>;
+  /**
+   * Checks under `title` with their own sessions and shared values, finished after the group's last check; returns
+   * what `body` returns (e.g. its checks or shared values, for checks after the group).
+   */
+  group<R>(title: string, body: () => R): R;
+  group<R>(title: string, options: GroupOptions, body: () => R): R;
   /** The smoke as gates.ts sees it (name, gate, credentials, recordings, tags). */
   readonly definition: SmokeDefinition;
 }
 
-interface Registration {
-  name: string;
+interface CheckNode {
+  kind: "check";
+  ref: Check<unknown>;
   options: TestOptions;
-  check: SmokeCheck;
+  check: SmokeCheck<never, unknown>;
 }
 
-function sessionsOf(spec: SmokeSpec): ScopeSessions {
+interface GroupNode {
+  kind: "group";
+  title: string;
+  recordings: Partial<Record<SessionName, string>>;
+  nodes: Array<CheckNode | GroupNode>;
+  shared: SharedSpec[];
+}
+
+function sessionsOf<S>(spec: SmokeSpec<S>): ScopeSessions {
   const openers: ScopeSessions["openers"] = {};
   if (spec.http) openers.http = httpOpener(spec.http);
-  if (spec.databricks) openers.databricks = databricksOpener;
+  if (spec.databricks) openers.databricks = databricksOpener(spec.databricks);
   if (spec.kube) openers.kube = kubeOpener;
   for (const name of Object.keys(spec.recordings ?? {})) {
     if (!(name in openers)) {
@@ -81,19 +123,26 @@ function sessionsOf(spec: SmokeSpec): ScopeSessions {
       );
     }
   }
-  return { openers, recordings: spec.recordings ?? {} };
+  return { openers, recordings: spec.recordings ?? {}, settings: spec.settings };
+}
+
+/** A suite's path below its file ("<name> [replay] > cluster"), the key of its scope. */
+function suiteKey(suite: TestContext["task"]["suite"]): string {
+  const names: string[] = [];
+  for (let s = suite; s && !("filepath" in s); s = s.suite) names.unshift(s.name);
+  return names.join(" > ");
 }
 
 function scopeOf(scopes: ReadonlyMap<string, SmokeScope>, task: TestContext["task"]): SmokeScope {
   for (let suite = task.suite; suite; suite = suite.suite) {
-    const scope = scopes.get(suite.name);
+    const scope = scopes.get(suiteKey(suite));
     if (scope) return scope;
   }
   throw new SmokebookError("SMOKE_SCOPE_MISSING", `"${task.name}" does not run inside its smoke's block`);
 }
 
-function fixturesFor(scopes: ReadonlyMap<string, SmokeScope>) {
-  return vitestTest.extend<SmokeFixtures & { smokeScope: SmokeScope }>({
+function fixturesFor<S>(scopes: ReadonlyMap<string, SmokeScope>) {
+  return vitestTest.extend<SmokeFixtures<S> & { smokeScope: SmokeScope }>({
     smokeScope: [
       async ({ task, skip, annotate }, use) => {
         const scope = scopeOf(scopes, task);
@@ -118,33 +167,91 @@ function fixturesFor(scopes: ReadonlyMap<string, SmokeScope>) {
       await use(createWaits({ clock, signal, onPoll }));
       await Promise.all(pending);
     },
+    settings: async ({ smokeScope }: { smokeScope: SmokeScope }, use: (value: S) => Promise<void>) =>
+      use((await smokeScope.settings()) as S),
+    results: async ({ smokeScope }, use) => use(smokeScope.results),
+    shared: async (
+      { smokeScope }: { smokeScope: SmokeScope },
+      use: (value: SmokeFixtures<S>["shared"]) => Promise<void>,
+    ) => use((value) => smokeScope.sharedValue(value)),
     http: async ({ smokeScope }, use) => use((await smokeScope.session<HttpSession>("http")).value),
     databricks: async ({ smokeScope }, use) => use((await smokeScope.session<DatabricksSession>("databricks")).value),
     kube: async ({ smokeScope }, use) => use((await smokeScope.session<ClusterConnection>("kube")).value),
   });
 }
 
-export function defineSmoke(spec: SmokeSpec): SmokeTest {
+/** The check as vitest runs it: its result kept for later checks; vitest reads the fixtures it uses from `check`. */
+function runnable(node: CheckNode) {
+  const run = async (context: SmokeFixtures<never> & TestContext & { smokeScope: SmokeScope }) => {
+    const value = await node.check(context);
+    context.smokeScope.results.pass(node.ref, value);
+  };
+  run.toString = () => node.check.toString();
+  return run;
+}
+
+export function defineSmoke<S = undefined>(spec: SmokeSpec<S>): SmokeTest<S> {
   const env = spec.env ?? process.env;
   const sessions = sessionsOf(spec);
-  const { env: _env, http: _http, databricks: _db, kube: _kube, recordings, ...rest } = spec;
-  const definition: SmokeDefinition = { ...rest, recordings: Object.values(recordings ?? {}) };
-  const registrations: Registration[] = [];
+  const {
+    env: _e,
+    http: _h,
+    databricks: _d,
+    kube: _k,
+    settings: _s,
+    label,
+    recordings,
+    otherRecordings,
+    ...rest
+  } = spec;
+  const definition: SmokeDefinition = {
+    ...rest,
+    recordings: [...Object.values(recordings ?? {}), ...(otherRecordings ?? [])],
+  };
+  const root: GroupNode = { kind: "group", title: "", recordings: {}, nodes: [], shared: [] };
+  let current = root;
   const scopes = new Map<string, SmokeScope>();
-  const test = fixturesFor(scopes);
+  const checks = new Map<string, Check<unknown>>();
+  const test = fixturesFor<S>(scopes);
   let collecting = false;
+
+  const finishing = (scope: SmokeScope) => async () => {
+    for (const line of await scope.finish()) console.log(`[${label ?? definition.name}] ${line}`);
+  };
+  const registerNodes = (group: GroupNode, scope: SmokeScope, key: string) => {
+    for (const node of group.nodes) {
+      if (node.kind === "check") {
+        checks.set(`${key} > ${node.ref.name}`, node.ref);
+        test(node.ref.name, node.options, runnable(node) as Parameters<typeof test>[2]);
+        continue;
+      }
+      describe(node.title, () => {
+        const own = { ...scope.sessions, recordings: { ...scope.sessions.recordings, ...node.recordings } };
+        const child = new SmokeScope(definition.name, scope.mode, scope.skipNote, env, own, node.shared, scope);
+        const childKey = `${key} > ${node.title}`;
+        scopes.set(childKey, child);
+        registerNodes(node, child, childKey);
+        afterAll(finishing(child));
+      });
+    }
+  };
 
   const block = (mode: RunMode, skipNote: string | undefined) => {
     const title = `${definition.name} [${mode}]`;
     describe(title, { tags: tagsFor(definition, mode) }, () => {
       collecting = true;
-      const scope = new SmokeScope(definition.name, mode, skipNote, env, sessions);
+      const scope = new SmokeScope(definition.name, mode, skipNote, env, sessions, root.shared);
       scopes.set(title, scope);
-      beforeEach(({ task, onTestFailed }) => onTestFailed(() => void scope.failed.push(task.name)));
-      for (const r of registrations) test(r.name, r.options, r.check as Parameters<typeof test>[2]);
-      afterAll(async () => {
-        for (const line of await scope.finish()) console.log(`[${definition.name}] ${line}`);
-      });
+      beforeEach(({ task, onTestFailed }) =>
+        onTestFailed(() => {
+          const inner = scopeOf(scopes, task);
+          for (const s of inner.chain()) s.failed.push(task.name);
+          const ref = checks.get(`${suiteKey(task.suite)} > ${task.name}`);
+          if (ref) inner.results.fail(ref);
+        }),
+      );
+      registerNodes(root, scope, title);
+      afterAll(finishing(scope));
     });
   };
 
@@ -155,20 +262,49 @@ export function defineSmoke(spec: SmokeSpec): SmokeTest {
     block(decision.run, undefined);
   }
 
-  const register = (name: string, second: SmokeCheck | TestOptions, third?: SmokeCheck | number) => {
+  const refuseLate = (what: string) => {
     if (collecting) {
       throw new SmokebookError(
         "SMOKE_CHECK_LATE",
-        `check "${name}" of ${definition.name} was declared after vitest collected the smoke: declare checks at the top level of the test file`,
+        `${what} of ${definition.name} was declared after vitest collected the smoke: declare checks at the top level of the test file`,
       );
     }
+  };
+  const register = (name: string, second: SmokeCheck<S> | TestOptions, third?: SmokeCheck<S> | number) => {
+    refuseLate(`check "${name}"`);
+    const ref: Check<unknown> = { name };
     if (typeof second === "function") {
-      registrations.push({ name, check: second, options: typeof third === "number" ? { timeout: third } : {} });
+      const options = typeof third === "number" ? { timeout: third } : {};
+      current.nodes.push({ kind: "check", ref, check: second as CheckNode["check"], options });
     } else if (typeof third === "function") {
-      registrations.push({ name, check: third, options: second });
+      current.nodes.push({ kind: "check", ref, check: third as CheckNode["check"], options: second });
     } else {
       throw new SmokebookError("SMOKE_CHECK_INVALID", `check "${name}" of ${definition.name} has no function`);
     }
+    return ref;
   };
-  return Object.assign(register as SmokeTest, { definition });
+  const shared = (...args: unknown[]) => {
+    const [label, open, options] =
+      typeof args[0] === "string" ? args : [`a value shared by ${definition.name}'s checks`, ...args];
+    refuseLate(label as string);
+    const ref: Shared<unknown> = { label: label as string };
+    current.shared.push({ ref, open: open as SharedSpec["open"], options: (options ?? {}) as SharedSpec["options"] });
+    return ref;
+  };
+  const group = (title: string, second: GroupOptions | (() => unknown), third?: () => unknown) => {
+    refuseLate(`group "${title}"`);
+    const body = typeof second === "function" ? second : third;
+    const options = typeof second === "function" ? {} : second;
+    if (!body) throw new SmokebookError("SMOKE_CHECK_INVALID", `group "${title}" of ${definition.name} has no body`);
+    const node: GroupNode = { kind: "group", title, recordings: options.recordings ?? {}, nodes: [], shared: [] };
+    current.nodes.push(node);
+    const outer = current;
+    current = node;
+    try {
+      return body();
+    } finally {
+      current = outer;
+    }
+  };
+  return Object.assign(register as SmokeTest<S>, { definition, shared, group }) as SmokeTest<S>;
 }

@@ -2,7 +2,8 @@
  * How defineSmoke opens each system session under the one contract (system-session.ts). Each system's code is
  * imported on first use, so a smoke that only speaks HTTP never loads the Databricks or Kubernetes clients.
  */
-import type { DatabricksSession } from "../databricks/session.ts";
+import type { PollSettings } from "../databricks/poll-settings.ts";
+import type { DatabricksSession, SmokeRecordingProfile } from "../databricks/session.ts";
 import type { HttpSession, HttpSessionOptions } from "../http/http-session.ts";
 import type { ClusterConnection } from "../k8s-cluster/connect.ts";
 import type { SessionOpener } from "./system-session.ts";
@@ -14,22 +15,39 @@ export function httpOpener(options: HttpSessionOptions): SessionOpener<HttpSessi
   };
 }
 
-export const databricksOpener: SessionOpener<DatabricksSession> = async (context) => {
-  const { openSession } = await import("../databricks/session.ts");
-  // Record mode with no recording declared is a live run: there is nothing to write.
-  const mode = context.mode === "record" && context.recording === undefined ? "live" : context.mode;
-  const session = openSession(mode, context.recording ?? "", {
-    env: context.env,
-    smoke: context.smoke,
-    comment: `${context.smoke}, recorded live`,
-  });
-  return {
-    value: session,
-    clock: session.clock,
-    finish: async (failed) => (await session.finish(failed))?.message,
-    release: async () => session.close(),
+/** A smoke's Databricks session: its recording profile, what its recordings hold, and its poll settings. */
+export interface DatabricksSessionSpec<S> {
+  /** The smoke's name and volatile body fields, kept in each recording it writes. */
+  profile: SmokeRecordingProfile;
+  /** What the recording holds, for its log.comment ("DEV-019 watchdog smoke, recorded live"). */
+  description?: string;
+  /** Record: the poll settings of this run (from the smoke's settings), kept so replays poll the same way. */
+  poll?: (settings: S) => PollSettings;
+}
+
+export function databricksOpener<S>(spec: DatabricksSessionSpec<S> | true): SessionOpener<DatabricksSession> {
+  return async (context) => {
+    const { openSession } = await import("../databricks/session.ts");
+    // Record mode with no recording declared is a live run: there is nothing to write.
+    const mode = context.mode === "record" && context.recording === undefined ? "live" : context.mode;
+    const profile = spec === true ? undefined : spec;
+    const polls = profile?.poll && profile.profile.polls && mode !== "replay" && context.settings;
+    const poll = polls ? profile.poll?.((await context.settings?.()) as S) : undefined;
+    const session = openSession(mode, context.recording ?? "", {
+      env: context.env,
+      smoke: profile?.profile.smoke ?? context.smoke,
+      comment: profile?.description ?? `${context.smoke}, recorded live`,
+      ...(profile ? { volatile: profile.profile.volatile } : {}),
+      poll,
+    });
+    return {
+      value: session,
+      clock: session.clock,
+      finish: async (failed) => (await session.finish(failed))?.message,
+      release: async () => session.close(),
+    };
   };
-};
+}
 
 export const kubeOpener: SessionOpener<ClusterConnection> = async (context) => {
   const { connectCluster } = await import("../k8s-cluster/connect.ts");

@@ -26,6 +26,8 @@ export interface SessionContext {
   /** The smoke's name, kept in a recording's comment. */
   smoke: string;
   env: Env;
+  /** The smoke's settings (defineSmoke `settings`), read once per block; a session opened in record mode may need them. */
+  settings?: () => Promise<unknown>;
 }
 
 export type SessionOpener<T> = (context: SessionContext) => Promise<OpenedSession<T>>;
