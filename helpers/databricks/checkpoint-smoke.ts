@@ -12,11 +12,13 @@ import { type RunSmokeOptions, type RunSmokeResult, runServerless } from "./run-
 import { buildServerlessSubmit, SUBMIT_VOLATILE_FIELDS, uniqueRunName } from "./serverless-submit.ts";
 import type { DatabricksSession, SmokeRecordingProfile } from "./session.ts";
 
+export const CHECKPOINT_RECORDING = "fixtures/dev013-checkpoint/pass.har";
+
 export const checkpointSmoke: SmokeDefinition = {
   name: "DEV-013 checkpoint strict smoke (Red /dbfs → Green /Volumes)",
   gate: "RUN_DEV013_CHECKPOINT_SMOKE",
   ...databricksLive(),
-  recordings: ["fixtures/dev013-checkpoint/pass.har"],
+  recordings: [CHECKPOINT_RECORDING],
   tags: ["databricks"],
 };
 

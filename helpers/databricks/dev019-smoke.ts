@@ -13,11 +13,13 @@ import { type RunSmokeOptions, type RunSmokeResult, runServerless } from "./run-
 import { buildServerlessSubmit, SUBMIT_VOLATILE_FIELDS, uniqueRunName } from "./serverless-submit.ts";
 import type { DatabricksSession, SmokeRecordingProfile } from "./session.ts";
 
+export const DEV019_RECORDING = "fixtures/dev019-watchdog/pass.har";
+
 export const dev019Smoke: SmokeDefinition = {
   name: "DEV-019 watchdog serverless smoke",
   gate: "RUN_DEV019_WATCHDOG_SMOKE",
   ...databricksLive(),
-  recordings: ["fixtures/dev019-watchdog/pass.har"],
+  recordings: [DEV019_RECORDING],
   tags: ["databricks"],
 };
 

@@ -12,11 +12,13 @@ import { CriterionError } from "./errors.ts";
 import type { DatabricksSession, SmokeRecordingProfile } from "./session.ts";
 import { listDirectory } from "./volumes.ts";
 
+export const PRAGMATIC_RECORDING = "fixtures/dev013-pragmatic/pass.har";
+
 export const pragmaticSmoke: SmokeDefinition = {
   name: "DEV-013 pragmatic smoke (auth + UC Volumes reachability; not the strict smoke)",
   gate: "RUN_DEV013_CHECKPOINT_SMOKE",
   ...databricksLive(),
-  recordings: ["fixtures/dev013-pragmatic/pass.har"],
+  recordings: [PRAGMATIC_RECORDING],
   tags: ["databricks"],
 };
 

@@ -7,17 +7,14 @@
  * the recording only when every check passed (else it writes pass.failed.har beside it).
  */
 
-import type { Dev019Config } from "../../helpers/databricks/dev019-config.ts";
 import { readDev019Config } from "../../helpers/databricks/dev019-config.ts";
 import {
   DEV019_LABEL,
-  type Dev019Result,
+  DEV019_RECORDING,
   dev019Recording,
   dev019Smoke,
   runDev019,
 } from "../../helpers/databricks/dev019-smoke.ts";
-import { PrerequisiteError, prerequisite } from "../../helpers/databricks/errors.ts";
-import { trackFailedChecks } from "../../helpers/databricks/failed-checks.ts";
 import { assertNoOutputError, assertRunSucceeded } from "../../helpers/databricks/run-criteria.ts";
 import {
   evidenceObserver,
@@ -26,78 +23,71 @@ import {
   recordRunIds,
   recordRunSummary,
 } from "../../helpers/databricks/run-evidence.ts";
-import type { DatabricksSession } from "../../helpers/databricks/session.ts";
-import { openSmokeSession } from "../../helpers/databricks/smoke-session.ts";
 import { checkWrapperGuardrails } from "../../helpers/databricks/wrapper-guardrails.ts";
+import { PrerequisiteError } from "../../helpers/define-smoke/block-state.ts";
+import { defineSmoke } from "../../helpers/define-smoke/define-smoke.ts";
 import { recordIds } from "../../helpers/evidence/record.ts";
-import { describeSmoke, skipOrFail } from "../../helpers/smoke.ts";
+import { skipOrFail } from "../../helpers/smoke.ts";
 
 const NO_RUN = "no DEV-019 run to judge: the submit check did not complete (see its failure)";
 
-describeSmoke(dev019Smoke, (s) => {
-  let session: DatabricksSession | undefined;
-  let config: Dev019Config | undefined;
-  let guardrails: "passed" | "failed" | "not checked" = "not checked";
-  let result: Dev019Result | undefined;
+const test = defineSmoke({
+  ...dev019Smoke,
+  label: DEV019_LABEL,
+  recordings: { databricks: DEV019_RECORDING },
+  settings: ({ env, mode, recordedPoll }) => readDev019Config(env, mode, recordedPoll),
+  databricks: {
+    profile: dev019Recording,
+    description: "DEV-019 watchdog smoke, recorded live",
+    poll: (config) => config.poll,
+  },
+});
 
-  const failed = trackFailedChecks();
-
-  s.beforeAll(() => {
-    ({ session, config } = openSmokeSession(
-      s.mode,
-      dev019Smoke.recordings[0] ?? "",
-      { ...dev019Recording, description: "DEV-019 watchdog smoke, recorded live" },
-      (recordedPoll) => readDev019Config(process.env, s.mode, recordedPoll),
-    ));
-  });
-
-  s.afterAll(async () => {
-    const recording = await session?.finish(failed);
-    if (recording) console.log(`[${DEV019_LABEL}] ${recording.message}`);
-  });
-
-  s.it(
-    "wrapper guardrails: no __file__, no exit 0 (raise SystemExit(0), sys.exit(0)) at the end (DEV019_WRAPPER_LOCAL_PATH)",
-    (ctx) => {
-      const path = prerequisite(config, "DEV-019 settings were not read").wrapperLocalPath;
-      if (!path) {
-        skipOrFail(
-          ctx,
-          "DEV019_WRAPPER_LOCAL_PATH is not set (point it at a local copy of the wrapper to check its guardrails)",
-        );
-      }
-      guardrails = "failed";
-      checkWrapperGuardrails(path);
-      guardrails = "passed";
-    },
-  );
-
-  s.it("serverless run is submitted and polled to a terminal state (every 20 s, up to 900 s)", async (ctx) => {
-    if (guardrails === "failed") {
-      throw new PrerequisiteError("not submitted: the wrapper fails its guardrails (see the guardrail check)");
+const guardrails =
+  test("wrapper guardrails: no __file__, no exit 0 (raise SystemExit(0), sys.exit(0)) at the end (DEV019_WRAPPER_LOCAL_PATH)", ({
+    settings,
+    skip,
+    annotate,
+  }) => {
+    const path = settings.wrapperLocalPath;
+    if (!path) {
+      skipOrFail(
+        { skip, annotate },
+        "DEV019_WRAPPER_LOCAL_PATH is not set (point it at a local copy of the wrapper to check its guardrails)",
+      );
     }
-    const observer = evidenceObserver(ctx, DEV019_LABEL);
-    try {
-      result = await runDev019(prerequisite(session, "no Databricks session"), prerequisite(config, "no settings"), {
-        observer,
-        signal: ctx.signal,
-        onPayload: (payload) => recordPayload(ctx, DEV019_LABEL, payload),
-        onSubmitted: (runId) => recordIds(ctx, { run_id: runId }),
-      });
-    } finally {
-      await observer.flush();
-    }
-    await recordRunIds(ctx, result);
-    await recordRunSummary(ctx, DEV019_LABEL, result.summary);
+    checkWrapperGuardrails(path);
   });
 
-  s.it("parent run and task run both end TERMINATED + SUCCESS", () => {
-    assertRunSucceeded(prerequisite(result, NO_RUN).run, `${DEV019_LABEL} run`);
-  });
+const submit = test("serverless run is submitted and polled to a terminal state (every 20 s, up to 900 s)", async ({
+  databricks,
+  settings,
+  results,
+  signal,
+  annotate,
+}) => {
+  if (results.failed(guardrails)) {
+    throw new PrerequisiteError("not submitted: the wrapper fails its guardrails (see the guardrail check)");
+  }
+  const ctx = { annotate };
+  const observer = evidenceObserver(ctx, DEV019_LABEL);
+  const result = await runDev019(databricks, settings, {
+    observer,
+    signal,
+    onPayload: (payload) => recordPayload(ctx, DEV019_LABEL, payload),
+    onSubmitted: (runId) => recordIds(ctx, { run_id: runId }),
+  }).finally(() => observer.flush());
+  await recordRunIds(ctx, result);
+  await recordRunSummary(ctx, DEV019_LABEL, result.summary);
+  return result;
+});
 
-  s.it("get-run-output has no error field (output JSON kept as evidence)", async (ctx) => {
-    const { outputs } = prerequisite(result, NO_RUN);
-    await recordOutputs(ctx, DEV019_LABEL, outputs);
-    assertNoOutputError(outputs, `${DEV019_LABEL} run`);
-  });
+test("parent run and task run both end TERMINATED + SUCCESS", ({ results }) => {
+  assertRunSucceeded(results.of(submit, NO_RUN).run, `${DEV019_LABEL} run`);
+});
+
+test("get-run-output has no error field (output JSON kept as evidence)", async ({ results, annotate }) => {
+  const { outputs } = results.of(submit, NO_RUN);
+  await recordOutputs({ annotate }, DEV019_LABEL, outputs);
+  assertNoOutputError(outputs, `${DEV019_LABEL} run`);
 });
