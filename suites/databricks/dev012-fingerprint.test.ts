@@ -11,6 +11,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
+import { defineSmoke } from "../../helpers/define-smoke/define-smoke.ts";
 import { recordIds, recordJson, recordSection, recordStdoutLine } from "../../helpers/evidence/record.ts";
 import {
   type CriteriaInput,
@@ -25,58 +26,61 @@ import {
   readDev012Config,
 } from "../../helpers/fingerprint/index.ts";
 import { repoRoot } from "../../helpers/paths.ts";
-import { describeSmoke } from "../../helpers/smoke.ts";
 
 interface Prepared {
   config: Dev012Config;
   criteria: CriteriaInput;
 }
 
-describeSmoke(dev012Fingerprint, (s) => {
-  // Prepared on first use inside a check (not in beforeAll), so that a bad DEV012_SMOKE_ENV or input file fails
-  // every check with the error naming the variable or path, and the evidence shows those failures.
-  let prepared: Prepared | undefined;
-  const prepare = (): Prepared => {
-    if (prepared) return prepared;
+const test = defineSmoke({ ...dev012Fingerprint, recordings: {} });
+
+// Prepared on first use inside a check (not before the checks), so that a bad DEV012_SMOKE_ENV or input file fails
+// every check with the error naming the variable or path, and the evidence shows those failures.
+const prepared = test.shared(
+  "the DEV-012 input and fingerprinter",
+  (): Prepared => {
     const config = readDev012Config();
     const input = loadIncidentInput(config.inputPath);
     const workDir = mkdtempSync(join(tmpdir(), "smokebook-dev012-"));
     const fingerprinter = chooseFingerprinter(config.command, { cwd: process.cwd() });
-    prepared = { config, criteria: { fingerprinter, inputPath: config.inputPath, input, workDir } };
-    return prepared;
-  };
-  s.afterAll(() => {
-    if (prepared) rmSync(prepared.criteria.workDir, { recursive: true, force: true });
-  });
+    return { config, criteria: { fingerprinter, inputPath: config.inputPath, input, workDir } };
+  },
+  { finish: ({ criteria }) => rmSync(criteria.workDir, { recursive: true, force: true }) },
+);
 
-  s.it("runtime input follows the path policy (default fixture or DEV012_RUNTIME_INPUT_PATH)", async (ctx) => {
-    const { config } = prepare();
-    // Override mode: resolve(DEV012_RUNTIME_INPUT_PATH); default mode: the checkout's fixture; the file exists.
-    checkRuntimeInputPath(config.inputPath, config.env, process.env, process.cwd());
-    await recordIds(ctx, {
+test("runtime input follows the path policy (default fixture or DEV012_RUNTIME_INPUT_PATH)", async ({
+  shared,
+  annotate,
+}) => {
+  const { config } = await shared(prepared);
+  // Override mode: resolve(DEV012_RUNTIME_INPUT_PATH); default mode: the checkout's fixture; the file exists.
+  checkRuntimeInputPath(config.inputPath, config.env, process.env, process.cwd());
+  await recordIds(
+    { annotate },
+    {
       env: config.env,
       input_source: config.inputSource,
       runtime_input: relative(repoRoot, config.inputPath).startsWith("..")
         ? config.inputPath
         : relative(repoRoot, config.inputPath),
-    });
-    await recordSection(ctx, "ADR-0027 rejected alternatives", REJECTED_ALTERNATIVES);
-  });
-
-  s.it("emits one JSON line with runtime_input_path, env, fingerprint and utc", async (ctx) => {
-    const { config, criteria } = prepare();
-    const fingerprint = await criteria.fingerprinter.fingerprint(config.inputPath);
-    const line = fingerprintLine(config, fingerprint, criteria.fingerprinter.description);
-    checkRuntimeInputPath(line.runtime_input_path, config.env, process.env, process.cwd());
-    // Printed raw on a line of its own by the main process (no worker prefix, no colour), once, and kept.
-    await recordStdoutLine(ctx, "dev012-fingerprint", line);
-    await recordIds(ctx, { fingerprint });
-  });
-
-  for (const criterion of FINGERPRINT_CRITERIA) {
-    s.it(`fingerprint: ${criterion.name}`, async (ctx) => {
-      const fingerprints = await criterion.check(prepare().criteria);
-      await recordJson(ctx, `dev012-criterion: ${criterion.name}`, fingerprints);
-    });
-  }
+    },
+  );
+  await recordSection({ annotate }, "ADR-0027 rejected alternatives", REJECTED_ALTERNATIVES);
 });
+
+test("emits one JSON line with runtime_input_path, env, fingerprint and utc", async ({ shared, annotate }) => {
+  const { config, criteria } = await shared(prepared);
+  const fingerprint = await criteria.fingerprinter.fingerprint(config.inputPath);
+  const line = fingerprintLine(config, fingerprint, criteria.fingerprinter.description);
+  checkRuntimeInputPath(line.runtime_input_path, config.env, process.env, process.cwd());
+  // Printed raw on a line of its own by the main process (no worker prefix, no colour), once, and kept.
+  await recordStdoutLine({ annotate }, "dev012-fingerprint", line);
+  await recordIds({ annotate }, { fingerprint });
+});
+
+for (const criterion of FINGERPRINT_CRITERIA) {
+  test(`fingerprint: ${criterion.name}`, async ({ shared, annotate }) => {
+    const fingerprints = await criterion.check((await shared(prepared)).criteria);
+    await recordJson({ annotate }, `dev012-criterion: ${criterion.name}`, fingerprints);
+  });
+}
