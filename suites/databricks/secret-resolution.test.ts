@@ -14,8 +14,9 @@
  */
 import { expect } from "vitest";
 import { createWorkspaceClient, workspaceUrl } from "../../helpers/databricks/client.ts";
-import { trackFailedChecks } from "../../helpers/databricks/failed-checks.ts";
+import { defineSmoke } from "../../helpers/define-smoke/define-smoke.ts";
 import { recordIds, recordJson, recordSection } from "../../helpers/evidence/record.ts";
+import type { RunMode } from "../../helpers/gates.ts";
 import { fromRoot } from "../../helpers/paths.ts";
 import { harLog, loadHar, ReplayLedger, recordTarget, saveHar } from "../../helpers/replay/index.ts";
 import { saveRecording } from "../../helpers/replay/recording-result.ts";
@@ -39,9 +40,9 @@ import {
 } from "../../helpers/secrets/settings.ts";
 import { ERRORS_HAR, STEPS_HAR, secretResolution } from "../../helpers/secrets/smoke-definition.ts";
 import { startWorkspaceFront } from "../../helpers/secrets/workspace-front.ts";
-import { describeSmoke } from "../../helpers/smoke.ts";
 
 interface Prepared extends SecretSmoke {
+  mode: RunMode;
   workspace: string;
   ledger: ReplayLedger | undefined;
   errorCases: ErrorCase[];
@@ -53,103 +54,102 @@ function outputOf(output: StepOutput | undefined) {
     : { stdout: "(built-in resolver: no process)", stderr: "" };
 }
 
-describeSmoke(secretResolution, (s) => {
-  let pending: Promise<Prepared> | undefined;
-  const failed = trackFailedChecks();
-  // Prepared on first use inside a check, so a bad setting fails the checks (and shows in the evidence).
-  const prepare = (): Promise<Prepared> => {
-    pending ??= (async () => {
-      const errorCases = loadErrorCases(fromRoot(ERRORS_HAR), ERRORS_HAR);
-      let settings: SecretSmokeSettings;
-      let ledger: ReplayLedger | undefined;
-      let workspace: string;
-      let front: Prepared["front"];
-      if (s.mode === "replay") {
-        const har = loadHar(fromRoot(STEPS_HAR), STEPS_HAR);
-        settings = settingsFromRecording(har, STEPS_HAR);
-        ledger = new ReplayLedger(har, STEPS_HAR);
-        front = await startWorkspaceFront({ upstream: { kind: "replay", ledger } });
-        workspace = `replay of ${STEPS_HAR}`;
-      } else {
-        settings = readSecretSmokeSettings();
-        const client = createWorkspaceClient();
-        workspace = await workspaceUrl(client);
-        front = await startWorkspaceFront({
-          upstream: { kind: "forward", client },
-          record: s.mode === "record",
-          timeoutMs: settings.timeoutMs,
-        });
-      }
-      const resolver = settings.callable
-        ? pythonResolver(settings.callable, { python: settings.python, timeoutMs: settings.timeoutMs })
-        : builtInResolver(settings.timeoutMs);
-      return { settings, resolver, front, errorCases, workspace, ledger };
-    })();
-    return pending;
-  };
-  s.afterAll(async () => {
-    if (!pending) return;
-    const prepared = await pending.catch(() => undefined);
-    if (!prepared) return;
-    await prepared.front.close();
-    if (s.mode !== "record") return;
-    const comment = JSON.stringify(
-      recordedSettings(prepared.settings, prepared.resolver.description, prepared.workspace),
-    );
-    const recorder = { save: (path: string) => saveHar(path, harLog([...prepared.front.recorded], comment)) };
-    console.log(`[secret smoke] ${saveRecording(recorder, recordTarget(STEPS_HAR), failed, process.env).message}`);
-  });
+const test = defineSmoke({ ...secretResolution, recordings: {}, otherRecordings: secretResolution.recordings });
 
-  s.it(CRITERIA.authContext, async (ctx) => {
-    const p = await prepare();
-    const client = createWorkspaceClient({ DATABRICKS_HOST: p.front.url, DATABRICKS_TOKEN: p.front.token });
-    const me = await workspaceSecretsApi(client, p.settings.timeoutMs).currentUser();
-    expect(me.userName, "SCIM Me returned no userName").toBeTruthy();
-    await recordIds(ctx, { user: me.userName, workspace: p.workspace });
-    await recordJson(ctx, "secret-smoke-context", {
-      workspace: p.workspace,
-      user: me.userName,
-      resolver: p.resolver.description,
-      // Each step's command (runner + variable names) is in its own record; this is the script python runs with -c.
-      runner_script: p.settings.callable ? PYTHON_RUNNER_SCRIPT : null,
-      SECRET_SMOKE_KEY: p.settings.key,
-      DATABRICKS_SECRET_SCOPE: p.settings.scopes.DATABRICKS_SECRET_SCOPE ?? null,
-      KEY_VAULT_SECRET_SCOPE: p.settings.scopes.KEY_VAULT_SECRET_SCOPE ?? null,
-      mode: s.mode,
-    });
-  });
+// Prepared on first use inside a check, so a bad setting fails the checks (and shows in the evidence).
+const prepared = test.shared(
+  "the secret smoke's resolver and workspace front",
+  async ({ mode }): Promise<Prepared> => {
+    const errorCases = loadErrorCases(fromRoot(ERRORS_HAR), ERRORS_HAR);
+    let settings: SecretSmokeSettings;
+    let ledger: ReplayLedger | undefined;
+    let workspace: string;
+    let front: Prepared["front"];
+    if (mode === "replay") {
+      const har = loadHar(fromRoot(STEPS_HAR), STEPS_HAR);
+      settings = settingsFromRecording(har, STEPS_HAR);
+      ledger = new ReplayLedger(har, STEPS_HAR);
+      front = await startWorkspaceFront({ upstream: { kind: "replay", ledger } });
+      workspace = `replay of ${STEPS_HAR}`;
+    } else {
+      settings = readSecretSmokeSettings();
+      const client = createWorkspaceClient();
+      workspace = await workspaceUrl(client);
+      front = await startWorkspaceFront({
+        upstream: { kind: "forward", client },
+        record: mode === "record",
+        timeoutMs: settings.timeoutMs,
+      });
+    }
+    const resolver = settings.callable
+      ? pythonResolver(settings.callable, { python: settings.python, timeoutMs: settings.timeoutMs })
+      : builtInResolver(settings.timeoutMs);
+    return { mode, settings, resolver, front, errorCases, workspace, ledger };
+  },
+  {
+    finish: async (p, failed) => {
+      await p.front.close();
+      if (p.mode !== "record") return;
+      const comment = JSON.stringify(recordedSettings(p.settings, p.resolver.description, p.workspace));
+      const recorder = { save: (path: string) => saveHar(path, harLog([...p.front.recorded], comment)) };
+      console.log(`[secret smoke] ${saveRecording(recorder, recordTarget(STEPS_HAR), failed, process.env).message}`);
+    },
+  },
+);
 
-  s.it(CRITERIA.envFirst, async (ctx) => {
-    const p = await prepare();
-    const { run, evidence } = await envFirst(p);
-    await recordJson(ctx, "secret-step-2", { ...evidence, command: run.command, ...outputOf(run.outcome.output) });
-    await recordIds(ctx, { stub: evidence.stub_variable, scope_reads: evidence.scope_reads });
+test(CRITERIA.authContext, async ({ shared, annotate }) => {
+  const p = await shared(prepared);
+  const client = createWorkspaceClient({ DATABRICKS_HOST: p.front.url, DATABRICKS_TOKEN: p.front.token });
+  const me = await workspaceSecretsApi(client, p.settings.timeoutMs).currentUser();
+  expect(me.userName, "SCIM Me returned no userName").toBeTruthy();
+  await recordIds({ annotate }, { user: me.userName, workspace: p.workspace });
+  await recordJson({ annotate }, "secret-smoke-context", {
+    workspace: p.workspace,
+    user: me.userName,
+    resolver: p.resolver.description,
+    // Each step's command (runner + variable names) is in its own record; this is the script python runs with -c.
+    runner_script: p.settings.callable ? PYTHON_RUNNER_SCRIPT : null,
+    SECRET_SMOKE_KEY: p.settings.key,
+    DATABRICKS_SECRET_SCOPE: p.settings.scopes.DATABRICKS_SECRET_SCOPE ?? null,
+    KEY_VAULT_SECRET_SCOPE: p.settings.scopes.KEY_VAULT_SECRET_SCOPE ?? null,
+    mode: p.mode,
   });
+});
 
-  s.it(CRITERIA.scopeFallback, async (ctx) => {
-    const p = await prepare();
-    const { run, evidence } = await scopeFallback(p);
-    await recordJson(ctx, "secret-step-3", { ...evidence, command: run.command, ...outputOf(run.outcome.output) });
-    await recordIds(ctx, { scope_variable: evidence.scope_variable, value_length: evidence.value.length });
+test(CRITERIA.envFirst, async ({ shared, annotate }) => {
+  const { run, evidence } = await envFirst(await shared(prepared));
+  await recordJson({ annotate }, "secret-step-2", {
+    ...evidence,
+    command: run.command,
+    ...outputOf(run.outcome.output),
   });
+  await recordIds({ annotate }, { stub: evidence.stub_variable, scope_reads: evidence.scope_reads });
+});
 
-  s.it(CRITERIA.precedence, async (ctx) => {
-    const p = await prepare();
-    const { run, reads } = await precedence(p);
-    await recordJson(ctx, "secret-precedence", { scope_reads: reads, command: run.command });
+test(CRITERIA.scopeFallback, async ({ shared, annotate }) => {
+  const { run, evidence } = await scopeFallback(await shared(prepared));
+  await recordJson({ annotate }, "secret-step-3", {
+    ...evidence,
+    command: run.command,
+    ...outputOf(run.outcome.output),
   });
+  await recordIds({ annotate }, { scope_variable: evidence.scope_variable, value_length: evidence.value.length });
+});
 
-  s.it(CRITERIA.classification, async (ctx) => {
-    const p = await prepare();
-    const rows = await classify(p);
-    await recordSection(ctx, "Secret failure classification", classificationTable(rows));
-    checkClassification(rows);
-  });
+test(CRITERIA.precedence, async ({ shared, annotate }) => {
+  const { run, reads } = await precedence(await shared(prepared));
+  await recordJson({ annotate }, "secret-precedence", { scope_reads: reads, command: run.command });
+});
 
-  s.it(CRITERIA.readOnly, async (ctx) => {
-    const p = await prepare();
-    checkReadOnly(p.front.observed);
-    p.ledger?.assertComplete();
-    await recordIds(ctx, { requests: p.front.observed.length });
-  });
+test(CRITERIA.classification, async ({ shared, annotate }) => {
+  const rows = await classify(await shared(prepared));
+  await recordSection({ annotate }, "Secret failure classification", classificationTable(rows));
+  checkClassification(rows);
+});
+
+test(CRITERIA.readOnly, async ({ shared, annotate }) => {
+  const p = await shared(prepared);
+  checkReadOnly(p.front.observed);
+  p.ledger?.assertComplete();
+  await recordIds({ annotate }, { requests: p.front.observed.length });
 });
