@@ -15,6 +15,7 @@ export default smokebookConfig({
     { name: "docker", description: "Stage: the target container on a Docker engine." },
     { name: "k8s", description: "Stage: Kubernetes manifests and cluster." },
     { name: "databricks", description: "Databricks workspace smokes." },
+    { name: "contract", description: "The execution-contract checks: Local/Docker/K8s stages and their self-tests." },
     { name: "package", description: "Packs smokebook and runs the README examples in a fresh project." },
     { name: "azure", description: "Azure smokes of seed 001 (infra verification, alerts, private path, rollback)." },
   ],

@@ -1,3 +1,4 @@
+// @module-tag contract
 // @module-tag docker
 /**
  * Self-tests of the Docker stage: broken copies of the target's Dockerfile (made in a temp folder at test time) are

@@ -1,3 +1,4 @@
+// @module-tag contract
 // @module-tag docker
 /**
  * Seed 004 §3.2 — Docker stage of the execution contract, on a real engine through testcontainers.

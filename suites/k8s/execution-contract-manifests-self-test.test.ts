@@ -1,3 +1,4 @@
+// @module-tag contract
 // @module-tag k8s
 /**
  * Self-tests of the K8s static checks: broken copies of the target's manifests (made in a temp folder at test time)

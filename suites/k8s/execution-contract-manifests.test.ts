@@ -1,3 +1,4 @@
+// @module-tag contract
 // @module-tag k8s
 /**
  * Seed 004 §3.3 and B.2 — K8s stage of the execution contract, static part (no cluster): the kustomize overlay is

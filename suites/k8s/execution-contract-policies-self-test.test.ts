@@ -1,3 +1,4 @@
+// @module-tag contract
 // @module-tag k8s
 /**
  * Self-tests of the K8s static checks on the policies the sample target does not use (issue #10 item 3), against

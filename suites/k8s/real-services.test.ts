@@ -1,3 +1,4 @@
+// @module-tag contract
 // @module-tag k8s
 /**
  * Issue #10 "Done when": `smokebook init` on real public services (fixtures/services, copies of stefanprodan/podinfo,

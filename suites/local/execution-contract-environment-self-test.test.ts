@@ -1,3 +1,4 @@
+// @module-tag contract
 // @module-tag local
 /**
  * Self-tests of the Local stage's environment handling (issue #10 items 5 and 6): a start command whose program is

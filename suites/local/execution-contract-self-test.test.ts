@@ -1,3 +1,4 @@
+// @module-tag contract
 // @module-tag local
 /**
  * Self-tests of the Local stage: broken copies of the target (made in a temp folder at test time) fail exactly the

@@ -1,3 +1,4 @@
+// @module-tag contract
 // @module-tag local
 /**
  * Seed 004 §3.1 — Local stage of the execution contract: the target app as a local process.
