@@ -125,3 +125,11 @@ export function contractPathOf(loaded: Pick<LoadedContract, "dir">, path: string
 export function targetFile(loaded: Pick<LoadedContract, "dir">, path: string): string {
   return displayPath(contractPathOf(loaded, path));
 }
+
+/**
+ * True when SMOKEBOOK_CONTRACT or SMOKEBOOK_TARGET names a contract other than the embedded sample: the smokes that
+ * replay only the sample's own cluster and LangFuse recordings then stay out of the run (and its report).
+ */
+export function usesOwnContract(env: Env = process.env): boolean {
+  return readContractPath(env) !== join(embeddedTargetDir(), CONTRACT_FILE);
+}
