@@ -49,15 +49,5 @@ export class CriterionError extends SmokebookError {
   }
 }
 
-/** A check that depends on an earlier one which did not produce its result. */
-export class PrerequisiteError extends SmokebookError {
-  constructor(message: string) {
-    super("PREREQUISITE_MISSING", message);
-  }
-}
-
-/** The value an earlier check produced, or a PrerequisiteError saying which check did not produce it. */
-export function prerequisite<T>(value: T | undefined, missing: string): T {
-  if (value === undefined) throw new PrerequisiteError(missing);
-  return value;
-}
+/** A check that depends on an earlier one which did not produce its result (defineSmoke's results.of). */
+export { PrerequisiteError } from "../define-smoke/block-state.ts";

@@ -98,6 +98,24 @@ test("results: a failed check is failed, and has no result", ({ results }) => {
   expect(() => results.of(failing)).toThrow(/did not produce its result/);
 });
 
+test.inModes(["replay"], () => {
+  test("self-test: declared for replay only, never listed in a live block", () => {
+    throw new Error("a replay-only check ran in the live block");
+  });
+});
+test.group("a replay-only group", { modes: ["replay"] }, () => {
+  test("self-test: never listed in a live block either", () => {
+    throw new Error("a replay-only group ran in the live block");
+  });
+});
+const liveOnly = test.inModes(["live", "record"], () =>
+  test("inModes: declared for live and record, listed in the live block", ({ mode }) => mode),
+);
+
+test("inModes: a check it declares has its result like any other", ({ results }) => {
+  expect(results.of(liveOnly)).toBe("live");
+});
+
 afterAll(() => {
   // The block's own shared values finish after its last check, before the file's afterAll.
   expect(finished).toEqual([

@@ -77,6 +77,8 @@ export type SmokeCheck<S = undefined, T = unknown> = (context: SmokeFixtures<S> 
 export interface GroupOptions {
   /** The recordings this group's sessions use instead of the smoke's. */
   recordings?: Partial<Record<SessionName, string>>;
+  /** Only the blocks of these modes list the group (e.g. one group per recorded scenario in replay). */
+  modes?: ReadonlyArray<RunMode>;
 }
 
 export interface SmokeTest<S = undefined> {
@@ -91,6 +93,8 @@ export interface SmokeTest<S = undefined> {
    */
   group<R>(title: string, body: () => R): R;
   group<R>(title: string, options: GroupOptions, body: () => R): R;
+  /** What `body` declares, listed only in the blocks of these modes (no group of its own). */
+  inModes<R>(modes: ReadonlyArray<RunMode>, body: () => R): R;
   /** The smoke as gates.ts sees it (name, gate, credentials, recordings, tags). */
   readonly definition: SmokeDefinition;
 }
@@ -104,7 +108,9 @@ interface CheckNode {
 
 interface GroupNode {
   kind: "group";
-  title: string;
+  /** Undefined for test.inModes: its declarations belong to the enclosing block or group. */
+  title: string | undefined;
+  modes: ReadonlyArray<RunMode> | undefined;
   recordings: Partial<Record<SessionName, string>>;
   nodes: Array<CheckNode | GroupNode>;
   shared: SharedSpec[];
@@ -208,8 +214,10 @@ export function defineSmoke<S = undefined>(spec: SmokeSpec<S>): SmokeTest<S> {
     ...rest,
     recordings: [...Object.values(recordings ?? {}), ...(otherRecordings ?? [])],
   };
-  const root: GroupNode = { kind: "group", title: "", recordings: {}, nodes: [], shared: [] };
+  const root: GroupNode = { kind: "group", title: "", modes: undefined, recordings: {}, nodes: [], shared: [] };
   let current = root;
+  /** The block or titled group whose scope keeps what is declared now (test.inModes has none of its own). */
+  let owner = root;
   const scopes = new Map<string, SmokeScope>();
   const checks = new Map<string, Check<unknown>>();
   const test = fixturesFor<S>(scopes);
@@ -225,10 +233,16 @@ export function defineSmoke<S = undefined>(spec: SmokeSpec<S>): SmokeTest<S> {
         test(node.ref.name, node.options, runnable(node) as Parameters<typeof test>[2]);
         continue;
       }
-      describe(node.title, () => {
+      if (node.modes && !node.modes.includes(scope.mode)) continue;
+      if (node.title === undefined) {
+        registerNodes(node, scope, key);
+        continue;
+      }
+      const title = node.title;
+      describe(title, () => {
         const own = { ...scope.sessions, recordings: { ...scope.sessions.recordings, ...node.recordings } };
         const child = new SmokeScope(definition.name, scope.mode, scope.skipNote, env, own, node.shared, scope);
-        const childKey = `${key} > ${node.title}`;
+        const childKey = `${key} > ${title}`;
         scopes.set(childKey, child);
         registerNodes(node, child, childKey);
         afterAll(finishing(child));
@@ -288,23 +302,31 @@ export function defineSmoke<S = undefined>(spec: SmokeSpec<S>): SmokeTest<S> {
       typeof args[0] === "string" ? args : [`a value shared by ${definition.name}'s checks`, ...args];
     refuseLate(label as string);
     const ref: Shared<unknown> = { label: label as string };
-    current.shared.push({ ref, open: open as SharedSpec["open"], options: (options ?? {}) as SharedSpec["options"] });
+    owner.shared.push({ ref, open: open as SharedSpec["open"], options: (options ?? {}) as SharedSpec["options"] });
     return ref;
+  };
+  const nest = (node: GroupNode, body: () => unknown) => {
+    current.nodes.push(node);
+    const [outerCurrent, outerOwner] = [current, owner];
+    current = node;
+    if (node.title !== undefined) owner = node;
+    try {
+      return body();
+    } finally {
+      [current, owner] = [outerCurrent, outerOwner];
+    }
   };
   const group = (title: string, second: GroupOptions | (() => unknown), third?: () => unknown) => {
     refuseLate(`group "${title}"`);
     const body = typeof second === "function" ? second : third;
     const options = typeof second === "function" ? {} : second;
     if (!body) throw new SmokebookError("SMOKE_CHECK_INVALID", `group "${title}" of ${definition.name} has no body`);
-    const node: GroupNode = { kind: "group", title, recordings: options.recordings ?? {}, nodes: [], shared: [] };
-    current.nodes.push(node);
-    const outer = current;
-    current = node;
-    try {
-      return body();
-    } finally {
-      current = outer;
-    }
+    const recordings = options.recordings ?? {};
+    return nest({ kind: "group", title, modes: options.modes, recordings, nodes: [], shared: [] }, body);
   };
-  return Object.assign(register as SmokeTest<S>, { definition, shared, group }) as SmokeTest<S>;
+  const inModes = (modes: ReadonlyArray<RunMode>, body: () => unknown) => {
+    refuseLate(`checks for ${modes.join("/")}`);
+    return nest({ kind: "group", title: undefined, modes, recordings: {}, nodes: [], shared: [] }, body);
+  };
+  return Object.assign(register as SmokeTest<S>, { definition, shared, group, inModes }) as SmokeTest<S>;
 }

@@ -3,6 +3,7 @@
  * on 127.0.0.1 that answers from recordings: the Databricks SQL setup running a check, and a live run triage.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { defineSmoke } from "../define-smoke/define-smoke.ts";
 import { fromRoot } from "../paths.ts";
 import { harEntry, harLog, type LoopbackServer, loadHar, ReplayLedger, serveLedger } from "../replay/index.ts";
 import { runCheck } from "./check.ts";
@@ -88,35 +89,37 @@ describe("Databricks SQL setup from the environment", () => {
   });
 });
 
-describe("run triage, live mode against a fake workspace", () => {
-  const env: Record<string, string> = {};
-  let server: LoopbackServer | undefined;
-  const ledger = new ReplayLedger(
-    loadHar(fromRoot("fixtures/pipelines-triage/b-supply-ops-retries-exhausted.har")),
-    "fake workspace",
-  );
-  beforeAll(async () => {
-    server = await serveLedger(ledger);
-    Object.assign(env, { DATABRICKS_HOST: server.url, DATABRICKS_TOKEN: TOKEN });
-  });
-  afterAll(async () => {
-    await server?.close();
-    ledger.assertComplete();
-  });
-  registerTriage(
-    { it: (name, fn, timeout) => it(name, { timeout }, fn), beforeAll, afterAll },
-    {
-      mode: "live",
-      recording: "fixtures/pipelines-triage/unused.har",
-      runId: () => 512094877310245,
-      env,
-      expected: {
-        lifeCycleState: "TERMINATED",
-        failingTaskKeys: ["pipeline_b_supply_ops"],
-        pipelineBSplit: "supply_ops",
-        retriesExhausted: true,
-        summaryIncludes: ["retries exhausted (attempt 2 of max_retries 2, jobs/get)"],
-      },
-    },
-  );
+// Run triage, live mode against a fake workspace: a smoke of its own (gate on, live) whose client reads `env`,
+// filled with the fake's URL before the checks run.
+const env: Record<string, string> = { RUN_TRIAGE_LIVE_SELF_TEST: "1", SMOKEBOOK_MODE: "live" };
+let server: LoopbackServer | undefined;
+const ledger = new ReplayLedger(
+  loadHar(fromRoot("fixtures/pipelines-triage/b-supply-ops-retries-exhausted.har")),
+  "fake workspace",
+);
+beforeAll(async () => {
+  server = await serveLedger(ledger);
+  Object.assign(env, { DATABRICKS_HOST: server.url, DATABRICKS_TOKEN: TOKEN });
+});
+afterAll(async () => {
+  await server?.close();
+  ledger.assertComplete();
+});
+const triageTest = defineSmoke({
+  name: "run triage, live mode against a fake workspace",
+  gate: "RUN_TRIAGE_LIVE_SELF_TEST",
+  credentials: [],
+  env,
+});
+registerTriage(triageTest, {
+  recording: "fixtures/pipelines-triage/unused.har",
+  runId: () => 512094877310245,
+  env,
+  expected: {
+    lifeCycleState: "TERMINATED",
+    failingTaskKeys: ["pipeline_b_supply_ops"],
+    pipelineBSplit: "supply_ops",
+    retriesExhausted: true,
+    summaryIncludes: ["retries exhausted (attempt 2 of max_retries 2, jobs/get)"],
+  },
 });

@@ -7,8 +7,8 @@
  *   [duckdb]  always runs: an embedded, read-only DuckDB loaded from PIPELINES_DATASET_DIR (default
  *             fixtures/pipelines/good), evaluated at the dataset's reference time (PIPELINES_NOW overrides).
  *             This is not a replay of HTTP — no Databricks traffic exists to replay — so it is a plain describe
- *             block outside describeSmoke; its verdicts carry mode "direct" and every record names engine=duckdb.
- *   [live]    describeSmoke with gate RUN_PIPELINES_SMOKE: a Databricks SQL warehouse (DATABRICKS_WAREHOUSE_ID,
+ *             block outside defineSmoke; its verdicts carry mode "direct" and every record names engine=duckdb.
+ *   [live]    defineSmoke with gate RUN_PIPELINES_SMOKE: a Databricks SQL warehouse (DATABRICKS_WAREHOUSE_ID,
  *             PIPELINES_CATALOG). It declares no recordings, so without the gate or credentials every live check
  *             is listed and skipped with the gate's note (SMOKEBOOK_STRICT=1 turns that into a failure).
  *             SMOKEBOOK_MODE=record runs it live; SQL traffic is not recorded.
@@ -17,18 +17,28 @@
  *   RUN_PIPELINES_SMOKE=1 DATABRICKS_HOST=… DATABRICKS_TOKEN=… DATABRICKS_WAREHOUSE_ID=… PIPELINES_CATALOG=… \
  *     PIPELINES_ENV=dev PIPELINES_RUN_ID=… npx vitest run --project databricks --tagsFilter live suites/databricks/pipelines-ops-checks.test.ts
  */
-import { afterAll, beforeAll, describe, it } from "vitest";
+import { describe, it } from "vitest";
+import { defineSmoke } from "../../helpers/define-smoke/define-smoke.ts";
 import { registerOpsChecks } from "../../helpers/pipelines/ops-suite.ts";
 import { openDatabricksSqlSetup, openDuckDbSetup } from "../../helpers/pipelines/setup.ts";
 import { pipelinesOpsChecks } from "../../helpers/pipelines/smokes.ts";
-import { describeSmoke } from "../../helpers/smoke.ts";
+
+/** The embedded engine, opened once for the file on first use and closed after its last check. */
+// biome-ignore lint/correctness/noEmptyPattern: vitest reads which fixtures a fixture needs from this pattern (none)
+const duckdb = it.extend("setup", { scope: "file" }, async ({}, { onCleanup }) => {
+  const setup = await openDuckDbSetup();
+  onCleanup(() => setup.engine.close());
+  return setup;
+});
 
 describe(`${pipelinesOpsChecks.name} [duckdb]`, { tags: ["databricks"] }, () => {
-  registerOpsChecks({ it: (name, fn, timeout) => it(name, { timeout }, fn), beforeAll, afterAll }, () =>
-    openDuckDbSetup(),
-  );
+  registerOpsChecks((name, check) => duckdb(name, ({ setup, annotate, skip }) => check({ annotate, skip }, setup)));
 });
 
-describeSmoke(pipelinesOpsChecks, (s) => {
-  registerOpsChecks(s, () => openDatabricksSqlSetup());
+const test = defineSmoke({ ...pipelinesOpsChecks, recordings: {} });
+const warehouse = test.shared("the Databricks SQL engine", () => openDatabricksSqlSetup(), {
+  finish: (setup) => setup.engine.close(),
 });
+registerOpsChecks((name, check) =>
+  test(name, async ({ shared, annotate, skip }) => check({ annotate, skip }, await shared(warehouse))),
+);

@@ -9,33 +9,32 @@
  *           to review it elsewhere first); add it to TRIAGE_SCENARIOS (helpers/pipelines/smokes.ts) to replay it
  *   replay  (default without credentials) every scenario of TRIAGE_SCENARIOS, each from its own recording
  */
-import { describe } from "vitest";
+import { defineSmoke } from "../../helpers/define-smoke/define-smoke.ts";
 import { EnvValueError } from "../../helpers/errors.ts";
 import { readPipelinesConfig } from "../../helpers/pipelines/config.ts";
 import { pipelinesRunTriage, TRIAGE_SCENARIOS } from "../../helpers/pipelines/smokes.ts";
 import { registerTriage } from "../../helpers/pipelines/triage/triage-suite.ts";
-import { describeSmoke } from "../../helpers/smoke.ts";
 
-describeSmoke(pipelinesRunTriage, (s) => {
-  if (s.mode === "replay") {
-    for (const scenario of TRIAGE_SCENARIOS) {
-      describe(scenario.name, () => {
-        registerTriage(s, {
-          mode: s.mode,
-          recording: scenario.recording,
-          runId: () => scenario.runId,
-          expected: scenario.expected,
-        });
-      });
-    }
-    return;
-  }
+const test = defineSmoke({ ...pipelinesRunTriage, recordings: {}, otherRecordings: pipelinesRunTriage.recordings });
+
+// Replay: every recorded scenario, each in its own group with its own session.
+for (const scenario of TRIAGE_SCENARIOS) {
+  test.group(scenario.name, { modes: ["replay"] }, () =>
+    registerTriage(test, {
+      recording: scenario.recording,
+      runId: () => scenario.runId,
+      expected: scenario.expected,
+    }),
+  );
+}
+
+// Live and record: the run PIPELINES_TRIAGE_RUN_ID names.
+test.inModes(["live", "record"], () => {
   const runId = () => {
     const id = readPipelinesConfig().triageRunId;
     if (id === undefined) throw new EnvValueError("PIPELINES_TRIAGE_RUN_ID", "", "the Databricks run id to triage");
     return id;
   };
-  const recordingFor = () =>
-    `fixtures/pipelines-triage/run-${process.env.PIPELINES_TRIAGE_RUN_ID?.trim() || "unknown"}.har`;
-  registerTriage(s, { mode: s.mode, recording: recordingFor(), runId });
+  const recording = `fixtures/pipelines-triage/run-${process.env.PIPELINES_TRIAGE_RUN_ID?.trim() || "unknown"}.har`;
+  registerTriage(test, { recording, runId });
 });
