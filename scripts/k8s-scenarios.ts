@@ -8,7 +8,8 @@
  *   npm run cluster:scenarios -- crashloop          only these
  *   npm run fixtures:k8s                            the same with --record: each run goes through the recording
  *                                                   proxy and, when it behaved as expected, replaces its recording
- *                                                   (with the §6.2 kubectl checklist at its end)
+ *                                                   (with the §6.2 kubectl checklist at its end), then rewrites
+ *                                                   the recordings derived from them (derived-recordings.ts)
  *
  * K8S_WAIT_TIMEOUT_SECONDS (default here 60) bounds every wait; the recordings keep the value they were made with.
  * Exits 1 when a scenario did not behave as expected, naming what differed.
@@ -21,6 +22,7 @@ import { connectCluster } from "../helpers/k8s-cluster/connect.ts";
 import { LIVE_SCENARIOS, type LiveScenario } from "../helpers/k8s-cluster/live-scenarios.ts";
 import { judgeScenario, runScenarioCheck } from "../helpers/k8s-cluster/run-scenario.ts";
 import { clusterTargetFor } from "../helpers/k8s-cluster/target.ts";
+import { DERIVED_RECORDINGS, writeDerivedRecordings } from "../helpers/k8s-replay/derived-recordings.ts";
 import { readLangfuseEnv } from "../helpers/langfuse/langfuse-env.ts";
 
 const DEFAULT_WAIT_SECONDS = "60";
@@ -66,6 +68,9 @@ async function main(argv: string[]): Promise<number> {
     }
   }
   if (applied !== "healthy") await applyScenario(state, FAILURE_SCENARIOS.healthy, { env, log });
+  const sources = Object.values(DERIVED_RECORDINGS).map((d) => d.from);
+  if (record && selected.some((s) => sources.includes(s.recording) && !failures.includes(s.name)))
+    for (const path of writeDerivedRecordings()) console.log(`wrote ${path} (derived)`);
   console.log(
     failures.length === 0
       ? `${selected.length} scenario(s) behaved as expected`

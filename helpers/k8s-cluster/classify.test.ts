@@ -56,6 +56,8 @@ describe("classify (seed 004 §6.1 step 4)", () => {
       classify(
         diag([
           podDiag({
+            node: undefined,
+            phase: "Pending",
             events: [
               event("FailedScheduling", "0/3 nodes are available: pod has unbound immediate PersistentVolumeClaims."),
             ],
@@ -66,6 +68,23 @@ describe("classify (seed 004 §6.1 step 4)", () => {
     expect(
       classify(diag([podDiag({ events: [event("FailedMount", "MountVolume.SetUp failed for volume")] })])).kind,
     ).toBe("storage");
+  });
+
+  it("self-test: a scheduled, crash-looping pod's FailedScheduling from before its claim bound is not storage", {
+    tags: ["self-test"],
+  }, () => {
+    const c = classify(
+      diag([
+        podDiag({
+          events: [
+            event("FailedScheduling", "0/1 nodes are available: pod has unbound immediate PersistentVolumeClaims."),
+            event("BackOff", "Back-off restarting failed container observer"),
+          ],
+          containers: [container({ waitingReason: "CrashLoopBackOff", restartCount: 3 })],
+        }),
+      ]),
+    );
+    expect(c.kind).toBe("container-start");
   });
 
   it("ImagePullBackOff / ErrImagePull → image/registry", () => {

@@ -5,7 +5,8 @@
  *   permission errors  → fsGroup/runAsUser (securityContext vs. volume ownership)
  *   CrashLoopBackOff   → container start   (read the container log)
  * Checked in that order: a crash-looping container whose log says "Permission denied" is a permissions problem,
- * a pod that cannot schedule because its claim is unbound is a storage problem.
+ * a pod that cannot schedule because its claim is unbound is a storage problem (a scheduled pod's earlier
+ * FailedScheduling from before its claim bound is not: seen on a real cluster, scripts/k8s-scenarios.ts crashloop).
  */
 import type { ClusterDiagnostics } from "./diagnostics.ts";
 
@@ -61,8 +62,10 @@ export function classify(d: ClusterDiagnostics): Classification {
   const pendingPvc = d.pvcs.find((p) => p.phase !== "Bound");
   if (pendingPvc) return make("storage", `PVC ${pendingPvc.name} is ${pendingPvc.phase}`);
   for (const pod of d.pods) {
+    // Only while the pod is still unscheduled: a pod applied with its claim often meets one FailedScheduling
+    // before the claim binds, and that old event must not hide why the scheduled pod fails now.
     const unbound = pod.events.find((e) => e.reason === "FailedScheduling" && /PersistentVolumeClaim/i.test(e.message));
-    if (unbound) return make("storage", `pod ${pod.name}: ${unbound.reason}: ${unbound.message}`);
+    if (unbound && !pod.node) return make("storage", `pod ${pod.name}: ${unbound.reason}: ${unbound.message}`);
     const mount = pod.events.find((e) => e.reason === "FailedMount" || e.reason === "FailedAttachVolume");
     if (mount) return make("storage", `pod ${pod.name}: ${mount.reason}: ${mount.message}`);
   }

@@ -48,11 +48,11 @@ describe("cluster criteria in the evidence", () => {
     expect(sections).toHaveLength(1);
     const markdown = String(sections[0]?.data.markdown);
     expect(sections[0]?.data.title).toBe("K8s diagnostics: CrashLoopBackOff → container start");
-    expect(markdown).toContain(
-      "Pod observer-6c9f7d5b8d-x7k2p (node aks-nodepool1-31536402-vmss000001): CrashLoopBackOff, ready 0/1, restarts 5",
+    expect(markdown).toMatch(
+      /^Pod observer-[a-z0-9]+-[a-z0-9]{5} \(node localhost\): (Running|CrashLoopBackOff|Error), ready 0\/1, restarts [1-9]/m,
     );
-    expect(markdown).toContain("| Warning | BackOff | 23 |");
-    expect(markdown).toContain('observer: OBSERVER_LOG_LEVEL="verbose" is not valid');
+    expect(markdown).toMatch(/^\| Warning \| BackOff \| \d+ \|/m);
+    expect(markdown).toContain("Error: Cannot find module '/app/src/does-not-exist.mjs'");
     expect(markdown).toContain("Previous container log:");
 
     const polled = annotations.filter((a) => a.type === "smokebook:poll");

@@ -16,6 +16,7 @@ import { systemClock } from "../clock.ts";
 import { SmokebookError } from "../errors.ts";
 import type { Env } from "../gates.ts";
 import { CHECKLIST_PODS_ID, runChecklist } from "../k8s-replay/checklist.ts";
+import { selfSignedLoopbackTls } from "../k8s-replay/proxy-tls.ts";
 import { recordingProblems } from "../k8s-replay/recording-lint.ts";
 import { startRecordingProxy } from "../k8s-replay/recording-proxy.ts";
 import { saveHar } from "../replay/har-file.ts";
@@ -52,7 +53,7 @@ export async function recordingConnection(
   const upstream = loadKubeConfig(env);
   const live = kubeClients(upstream);
   const namespace = focus.namespace ?? upstream.getContextObject(upstream.getCurrentContext())?.namespace ?? "default";
-  const proxy = await startRecordingProxy(upstream);
+  const proxy = await startRecordingProxy(upstream, { tls: selfSignedLoopbackTls() });
   const dir = mkdtempSync(join(tmpdir(), "smokebook-k8s-record-"));
   const kubeconfig = proxy.writeKubeconfig(namespace, dir);
   const clients = {

@@ -18,12 +18,15 @@ export function isChecklistEntry(entry: Entry): boolean {
   return entry.comment === CHECKLIST_COMMENT;
 }
 
-/** A request kubectl made (its User-Agent is `kubectl/v1.32.4 (linux/amd64) kubernetes/…`). */
+/**
+ * A request kubectl made: its User-Agent is `kubectl/v1.32.4 (linux/amd64) kubernetes/…`, or, for the version check
+ * of the Google Cloud SDK's kubectl wrapper, `kubectl-dispatcher/v1.0 (linux/amd64)`.
+ */
 export function isKubectlAgent(userAgent: string | undefined): boolean {
-  return userAgent?.startsWith("kubectl/") ?? false;
+  return userAgent !== undefined && /^kubectl[/-]/.test(userAgent);
 }
 
-/** The §6.2 table's commands (plus `-o yaml`, the full objects), for `namespace` and its pods. */
+/** The §6.2 table's commands (plus `-o yaml`, the full objects, and the Deployment), for `namespace` and its pods. */
 export function checklistCommands(namespace: string, pods: readonly string[]): string[][] {
   const ns = ["-n", namespace];
   return [
@@ -36,6 +39,7 @@ export function checklistCommands(namespace: string, pods: readonly string[]): s
     ["get", "pvc", ...ns],
     ["get", "secrets", ...ns],
     ["get", "svc", ...ns],
+    ["get", "deploy", ...ns],
     ["get", "events", ...ns],
   ];
 }

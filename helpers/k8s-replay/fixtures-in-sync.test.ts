@@ -1,21 +1,28 @@
 import { readFileSync } from "node:fs";
-import type { Har } from "har-format";
 import { describe, expect, it } from "vitest";
+import { LIVE_SCENARIOS } from "../k8s-cluster/live-scenarios.ts";
 import { fromRoot } from "../paths.ts";
 import { redactHar } from "../replay/har-file.ts";
-import { AUTHORED_FIXTURES } from "./author/write-fixtures.ts";
 import { channelFrame, EXEC_STDOUT, PORT_FORWARD_DATA, toHarMessage } from "./channel-frames.ts";
+import { DERIVED_RECORDINGS, deriveRecording } from "./derived-recordings.ts";
 import { loadK8sRecording } from "./recording.ts";
 import { recordingProblems } from "./recording-lint.ts";
 import { blankSecretsInText } from "./recording-redaction.ts";
 import { K8S_SCENARIOS } from "./scenarios.ts";
 
-const paths = Object.keys(AUTHORED_FIXTURES);
+const captured = LIVE_SCENARIOS.map((s) => s.recording);
+const derived = Object.keys(DERIVED_RECORDINGS);
+const paths = [...captured, ...derived];
 
 describe("K8s recordings", () => {
-  it.each(paths)("%s is what helpers/k8s-replay/author writes (run write-fixtures.ts after changing it)", (path) => {
-    const build = AUTHORED_FIXTURES[path] as () => Har;
-    const expected = `${JSON.stringify(redactHar(build(), {}), null, 2)}\n`;
+  it.each(captured)("%s was captured from a real cluster through the recording proxy", (path) => {
+    const { har, meta } = loadK8sRecording(path);
+    expect(har.log.comment).toMatch(/recorded live through helpers\/k8s-replay\/recording-proxy\.ts/);
+    expect(meta.description).toMatch(/^recorded live from /);
+  });
+
+  it.each(derived)("%s is its derivation from the captured recording (npm run fixtures:k8s rewrites it)", (path) => {
+    const expected = `${JSON.stringify(redactHar(deriveRecording(path), {}), null, 2)}\n`;
     expect(readFileSync(fromRoot(path), "utf8")).toBe(expected);
   });
 

@@ -1,6 +1,6 @@
 /**
  * One HTTP exchange through the recording proxy: the request goes upstream with the real kubeconfig's credentials
- * (the client's hop-by-hop headers and Authorization dropped), the answer streams back as it arrives (watches
+ * (the client's hop-by-hop headers and Authorization dropped, protobuf taken out of Accept), the answer streams back as it arrives (watches
  * included) and the exchange is kept as a HAR entry when it ends — or when the client stops a watch.
  */
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
@@ -9,6 +9,20 @@ import { harEntry } from "../replay/har-builder.ts";
 import { HOP_HEADERS, type ProxySession, pick, sendUpstream, upstreamOptions } from "./proxy-session.ts";
 
 const KEPT_REQUEST_HEADERS = ["accept", "content-type", "user-agent"];
+const PROTOBUF = "application/vnd.kubernetes.protobuf";
+
+/**
+ * The Accept header without protobuf (kubectl describe asks for it first): the answer then comes as JSON, which a
+ * HAR keeps losslessly as text and in which recording-redaction.ts can find and blank Secret values.
+ */
+export function jsonOnlyAccept(accept: string | undefined): string | undefined {
+  if (accept === undefined || !accept.includes(PROTOBUF)) return accept;
+  const kept = accept
+    .split(",")
+    .map((part) => part.trim())
+    .filter((part) => part !== "" && !part.startsWith(PROTOBUF));
+  return kept.length > 0 ? kept.join(",") : "application/json";
+}
 
 export async function forwardExchange(session: ProxySession, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const { entries } = session;
@@ -22,6 +36,11 @@ export async function forwardExchange(session: ProxySession, req: IncomingMessag
   for (const [name, value] of Object.entries(req.headers))
     if (!HOP_HEADERS.has(name) && value !== undefined) headers[name] = value;
   if (body.length > 0) headers["content-length"] = String(body.length);
+  const accept = jsonOnlyAccept(req.headers.accept);
+  if (accept !== undefined) {
+    headers.accept = accept;
+    req.headers.accept = accept;
+  }
   const out = sendUpstream(target, { ...tls, method: req.method, headers });
   out.on("response", (up) => {
     const received: Buffer[] = [];

@@ -13,6 +13,8 @@ import { LAST_APPLIED } from "./recording-redaction.ts";
 const CREDENTIAL_SHAPES: ReadonlyArray<RegExp> = [
   /\b(Bearer|Basic)\s+(?!\[REDACTED\])[A-Za-z0-9._~+/=-]{8,}/,
   /\b(sk|pk)-lf-[0-9a-f-]{8,}/,
+  // The dummy values cluster:up puts in the target's external Secrets (helpers/control-plane/seed-target.ts).
+  /smokebook-dummy-[0-9a-f]{24}/,
   /^authorization:[ \t]*(?!\[REDACTED\])\S/im,
 ];
 

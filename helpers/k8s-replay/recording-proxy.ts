@@ -8,7 +8,8 @@
  * that finds the port gets a 401 and nothing is forwarded. `har()` returns the recording made fit to commit by
  * recording-redaction.ts; the token is in neither the recording nor the forwarded requests.
  */
-import { createServer, type IncomingMessage } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
 import type { Duplex } from "node:stream";
 import type { KubeConfig } from "@kubernetes/client-node";
 import type { Entry, Har } from "har-format";
@@ -20,6 +21,7 @@ import { writeKubeconfig } from "./kubeconfig.ts";
 import { hasProxyToken, newProxyToken, refuseRequest, refuseUpgrade } from "./proxy-auth.ts";
 import { forwardExchange } from "./proxy-exchange.ts";
 import type { ProxySession } from "./proxy-session.ts";
+import type { ProxyTls } from "./proxy-tls.ts";
 import { relayUpgrade } from "./proxy-upgrade.ts";
 import type { K8sRecordingMeta } from "./recording.ts";
 import { redactK8sRecording } from "./recording-redaction.ts";
@@ -40,7 +42,15 @@ export interface RecordingProxy extends AsyncDisposable {
   close(): Promise<void>;
 }
 
-export async function startRecordingProxy(upstream: KubeConfig): Promise<RecordingProxy> {
+export interface RecordingProxyOptions {
+  /** Serve HTTPS with this identity (kubectl sends the session token only over TLS; proxy-tls.ts makes one). */
+  tls?: ProxyTls;
+}
+
+export async function startRecordingProxy(
+  upstream: KubeConfig,
+  options: RecordingProxyOptions = {},
+): Promise<RecordingProxy> {
   const base = upstream.getCurrentCluster()?.server;
   if (!base) {
     throw new SmokebookError(
@@ -53,7 +63,7 @@ export async function startRecordingProxy(upstream: KubeConfig): Promise<Recordi
   let refused = 0;
   let checklistFrom = Number.POSITIVE_INFINITY;
 
-  const server = createServer((req, res) => {
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
     if (!hasProxyToken(req.headers, token)) {
       refused += 1;
       req.resume();
@@ -61,7 +71,8 @@ export async function startRecordingProxy(upstream: KubeConfig): Promise<Recordi
       return;
     }
     void forwardExchange(session, req, res);
-  });
+  };
+  const server = options.tls ? createHttpsServer(options.tls, handler) : createServer(handler);
   server.on("upgrade", (req: IncomingMessage, client: Duplex) => {
     if (!hasProxyToken(req.headers, token)) {
       refused += 1;
@@ -71,11 +82,15 @@ export async function startRecordingProxy(upstream: KubeConfig): Promise<Recordi
     void relayUpgrade(session, req, client);
   });
 
-  const listener = await listenLoopback(server, {
+  const loopback = await listenLoopback(server, {
     onClose: () => {
       for (const socket of session.tunnels) socket.destroy();
     },
   });
+  const listener = {
+    url: options.tls ? loopback.url.replace(/^http:/, "https:") : loopback.url,
+    close: loopback.close,
+  };
   const recorded = () =>
     session.entries.flatMap((e, slot) =>
       e === undefined ? [] : [slot >= checklistFrom ? { ...e, comment: CHECKLIST_COMMENT } : e],
@@ -92,7 +107,11 @@ export async function startRecordingProxy(upstream: KubeConfig): Promise<Recordi
     markChecklist: () => {
       checklistFrom = session.entries.length;
     },
-    writeKubeconfig: (namespace, dir) => writeKubeconfig({ server: listener.url, namespace, token }, dir),
+    writeKubeconfig: (namespace, dir) =>
+      writeKubeconfig(
+        { server: listener.url, namespace, token, ...(options.tls ? { caCert: options.tls.cert } : {}) },
+        dir,
+      ),
     har: (meta, comment) => {
       const har = harLog(recorded(), comment);
       (har.log as unknown as Record<string, unknown>)._smokebook = meta;

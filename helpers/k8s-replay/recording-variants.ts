@@ -65,6 +65,8 @@ export interface TunnelAnswer {
   statusText: string;
   body: string;
   contentType?: string;
+  /** More response headers (e.g. a Set-Cookie a real LangFuse UI sends). */
+  headers?: Array<{ name: string; value: string }>;
 }
 
 /** Which tunnelled requests a variant changes: method, path, and (0-based) which of the matching ones (default all). */
@@ -72,6 +74,8 @@ export interface TunnelSelect {
   method: string;
   path: RegExp;
   nth?: number[];
+  /** Only entries after the first one whose request is this method and path (e.g. the rollout restart's PATCH). */
+  after?: { method: string; path: RegExp };
 }
 
 /**
@@ -82,7 +86,14 @@ export function withTunnelAnswer(har: Har, select: TunnelSelect, answer: TunnelA
   const copy: Har = structuredClone(har);
   let nth = 0;
   let replaced = 0;
-  for (const entry of copy.log.entries) {
+  const after = select.after;
+  const start = after
+    ? copy.log.entries.findIndex(
+        (e) => e.request.method === after.method && after.path.test(new URL(e.request.url).pathname),
+      )
+    : -1;
+  if (after && start < 0) throw new Error(`the recording has no ${after.method} ${after.path}`);
+  for (const entry of copy.log.entries.slice(start + 1)) {
     if (!new URL(entry.request.url).pathname.endsWith("/portforward")) continue;
     const messages = channelMessages(entry);
     const request = parseHttpRequest(tunnelBytes(messages, "send"));
@@ -98,13 +109,14 @@ export function withTunnelAnswer(har: Har, select: TunnelSelect, answer: TunnelA
         { name: "content-type", value: answer.contentType ?? "application/json" },
         { name: "content-length", value: String(body.length) },
         { name: "connection", value: "close" },
+        ...(answer.headers ?? []),
       ],
       body,
     });
     const raw = (entry._webSocketMessages ?? []) as HarWebSocketMessage[];
     const time = raw.at(-1)?.time ?? 0;
     let prefixSeen = false;
-    const kept = raw.filter((m, i) => {
+    const kept = raw.filter((_m, i) => {
       const message = messages[i];
       if (!message || message.type === "send") return true;
       if (message.channel !== PORT_FORWARD_DATA) return true;
@@ -122,5 +134,17 @@ export function withTunnelAnswer(har: Har, select: TunnelSelect, answer: TunnelA
     replaced += 1;
   }
   if (replaced === 0) throw new Error("the recording has no tunnelled request the variant matches");
+  return copy;
+}
+
+/** `har` with the JSON answer of every `method path` request changed by `change` (e.g. a Secret without a key). */
+export function withJsonAnswer(har: Har, method: string, path: string, change: (body: unknown) => unknown): Har {
+  const copy: Har = structuredClone(har);
+  const hits = copy.log.entries.filter((e) => e.request.method === method && new URL(e.request.url).pathname === path);
+  if (hits.length === 0) throw new Error(`the recording has no ${method} ${path}`);
+  for (const entry of hits) {
+    const text = JSON.stringify(change(JSON.parse(entry.response.content.text ?? "null")));
+    entry.response.content = { ...entry.response.content, text, size: Buffer.byteLength(text) };
+  }
   return copy;
 }

@@ -2,7 +2,8 @@
  * How a request to the Kubernetes API is matched against a recording. Two requests match when they ask the same
  * question: same verb, path, representation (a kubectl Table or the object itself) and the query parameters that
  * change the answer (selectors, container, command, ports). Parameters that only shape the transfer (limit,
- * timeout, timeoutSeconds, resourceVersion, pretty, follow) are ignored, so a replay does not depend on them.
+ * timeout, timeoutSeconds, resourceVersion, pretty, follow) are ignored, so a replay does not depend on them. A field
+ * selector's terms are compared in sorted order (kubectl describe builds them from a Go map, in any order).
  */
 
 export type RequestKind = "api" | "watch" | "exec" | "portforward";
@@ -19,7 +20,8 @@ function significantQuery(url: URL): string {
   const pairs: Array<[string, string]> = [];
   for (const name of SIGNIFICANT) {
     for (const value of url.searchParams.getAll(name))
-      if (!(name === "previous" && value === "false")) pairs.push([name, value]);
+      if (!(name === "previous" && value === "false"))
+        pairs.push([name, name === "fieldSelector" ? value.split(",").sort().join(",") : value]);
   }
   // Order of repeated `command` values matters; names are already in a fixed order.
   const query = new URLSearchParams(pairs).toString();

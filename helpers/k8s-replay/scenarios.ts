@@ -1,7 +1,8 @@
 /**
  * The recorded Kubernetes scenarios, by name: `npm run replay:k8s -- <name>` and the suites find their HAR here.
- * Each recording is written by helpers/k8s-replay/author/write-fixtures.ts (see its header for why they are authored
- * from real API shapes rather than captured) and checked by fixtures-in-sync.test.ts.
+ * Each recording is captured from the local cluster (`npm run fixtures:k8s`: scripts/k8s-scenarios.ts --record, the
+ * scenarios of helpers/k8s-cluster/live-scenarios.ts) or derived from a captured one (derived-recordings.ts), and
+ * checked by fixtures-in-sync.test.ts and suites/k8s/k8s-scenarios-replay.test.ts.
  */
 import { SmokebookError } from "../errors.ts";
 
@@ -21,33 +22,33 @@ export const K8S_SCENARIOS: ReadonlyArray<K8sScenario> = [
   {
     name: "pvc-pending",
     recording: "fixtures/k8s-cluster/pvc-pending.har",
-    summary: "PVC Pending (no StorageClass): storage",
+    summary: "PVC Pending (a StorageClass nobody provides): storage",
   },
   {
     name: "crashloop",
     recording: "fixtures/k8s-cluster/crashloop.har",
-    summary: "CrashLoopBackOff with restarts: container start",
+    summary: "CrashLoopBackOff (a start command that exits): container start",
   },
   {
     name: "image-pull-backoff",
     recording: "fixtures/k8s-cluster/image-pull-backoff.har",
-    summary: "ImagePullBackOff (registry 401): image/registry",
+    summary: "ImagePullBackOff (a registry that is not there): image/registry",
   },
   {
     name: "permission-denied",
     recording: "fixtures/k8s-cluster/permission-denied.har",
-    summary: "CrashLoopBackOff with EACCES on the data dir: fsGroup/runAsUser",
+    summary: "EACCES on the volume (runAsUser without fsGroup): fsGroup/runAsUser",
   },
   { name: "pod-restart", recording: "fixtures/k8s-cluster/pod-restart.har", summary: "marker survives a pod restart" },
   {
     name: "marker-lost",
     recording: "fixtures/k8s-cluster/marker-lost.har",
-    summary: "marker gone after the pod restart",
+    summary: "marker gone after the pod restart (an emptyDir instead of the PVC)",
   },
   {
     name: "langfuse-ui",
     recording: "fixtures/langfuse/ui.har",
-    summary: "LangFuse UI answers 200 through the service",
+    summary: "the LangFuse stand-in UI answers 302 (its sign-in redirect) through the service",
   },
   {
     name: "langfuse-trace",
@@ -57,7 +58,7 @@ export const K8S_SCENARIOS: ReadonlyArray<K8sScenario> = [
   {
     name: "langfuse-503-after-restart",
     recording: "fixtures/langfuse/trace-503-after-restart.har",
-    summary: "LangFuse answers 503 after its rollout restart",
+    summary: "LangFuse answers 503 after its rollout restart (derived from langfuse-trace)",
   },
 ];
 

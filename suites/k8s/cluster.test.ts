@@ -7,26 +7,23 @@
  *   RUN_K8S_CLUSTER_SMOKE=1 npx vitest run suites/k8s/cluster.test.ts      (KUBECONFIG / current context)
  * Without the gate (or without a usable kubeconfig) it replays fixtures/k8s-cluster/healthy.har against the embedded
  * target fixtures/target — the recording answers only for it — and fails when the run leaves a recorded request
- * unused; the self-tests below replay the failure recordings.
+ * unused; the self-test below replays a variant whose /health answers 503, and k8s-scenarios-replay.test.ts replays the
+ * captured failure recordings.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { FailureClass } from "../../helpers/k8s-cluster/classify.ts";
 import { readClusterEnv } from "../../helpers/k8s-cluster/cluster-env.ts";
 import { CLUSTER_CRITERIA, ClusterRun, runClusterCriteria } from "../../helpers/k8s-cluster/cluster-smoke.ts";
 import { type ClusterConnection, connectCluster } from "../../helpers/k8s-cluster/connect.ts";
 import { runCriterionWithEvidence } from "../../helpers/k8s-cluster/criterion-evidence.ts";
-import { DEPLOYMENT_CRITERION } from "../../helpers/k8s-cluster/deployment-check.ts";
-import { ClusterCheckError } from "../../helpers/k8s-cluster/errors.ts";
 import { HEALTH_CRITERION } from "../../helpers/k8s-cluster/health-check.ts";
 import { clientsForKubeconfig } from "../../helpers/k8s-cluster/kube-client.ts";
-import { POD_CRITERION } from "../../helpers/k8s-cluster/pod-check.ts";
-import { PVC_CRITERION } from "../../helpers/k8s-cluster/pvc-check.ts";
 import { k8sClusterSmoke } from "../../helpers/k8s-cluster/smokes.ts";
 import { clusterTargetFor, replayTarget } from "../../helpers/k8s-cluster/target.ts";
-import { healthFailingCluster } from "../../helpers/k8s-replay/author/cluster-scenarios.ts";
+import { loadK8sRecording } from "../../helpers/k8s-replay/recording.ts";
+import { withTunnelAnswer } from "../../helpers/k8s-replay/recording-variants.ts";
 import { isKubectlOnlyKey } from "../../helpers/k8s-replay/request-key.ts";
 import { startK8sReplay } from "../../helpers/k8s-replay/start-replay.ts";
 import type { PollLine } from "../../helpers/poll.ts";
@@ -72,50 +69,6 @@ describeSmoke(k8sClusterSmoke, (s) => {
   }
 });
 
-interface FailureScenario {
-  scenario: string;
-  failing: string[];
-  kind: FailureClass;
-  /** What the message of the first failing criterion must say. */
-  says: RegExp;
-}
-
-const FAILURES: FailureScenario[] = [
-  {
-    scenario: "pvc-pending",
-    failing: [PVC_CRITERION, DEPLOYMENT_CRITERION, POD_CRITERION, HEALTH_CRITERION],
-    kind: "storage",
-    says: /PVC observer-runtime is Pending after 300s/,
-  },
-  {
-    scenario: "crashloop",
-    failing: [DEPLOYMENT_CRITERION, POD_CRITERION, HEALTH_CRITERION],
-    kind: "container-start",
-    says: /not available within 300s; last observed: .*available 0\/1/,
-  },
-  {
-    scenario: "image-pull-backoff",
-    failing: [DEPLOYMENT_CRITERION, POD_CRITERION, HEALTH_CRITERION],
-    kind: "image-registry",
-    says: /not available within 300s/,
-  },
-  {
-    scenario: "permission-denied",
-    failing: [DEPLOYMENT_CRITERION, POD_CRITERION, HEALTH_CRITERION],
-    kind: "permissions",
-    says: /not available within 300s/,
-  },
-];
-
-const POD_MESSAGES: Record<string, RegExp> = {
-  "pvc-pending": /pod observer-6c9f7d5b8d-x7k2p: Pending, ready 0\/1, restarts 0/,
-  crashloop:
-    /pod observer-6c9f7d5b8d-x7k2p: CrashLoopBackOff, ready 0\/1, restarts 5, last termination reason: observer: Error \(exit code 2\)/,
-  "image-pull-backoff": /pod observer-6c9f7d5b8d-x7k2p: ImagePullBackOff, ready 0\/1, restarts 0/,
-  "permission-denied":
-    /pod observer-6c9f7d5b8d-x7k2p: CrashLoopBackOff, ready 0\/1, restarts 4, last termination reason: observer: Error \(exit code 1\)/,
-};
-
 describe("K8s cluster stage against recordings (self-test)", { tags: ["k8s", "replay", "self-test"] }, () => {
   const target = replayTarget();
 
@@ -136,7 +89,13 @@ describe("K8s cluster stage against recordings (self-test)", { tags: ["k8s", "re
     const dir = mkdtempSync(join(tmpdir(), "smokebook-k8s-health-"));
     try {
       const recording = join(dir, "health-503.har");
-      saveHar(recording, healthFailingCluster(503), {});
+      const healthy = loadK8sRecording("fixtures/k8s-cluster/healthy.har").har;
+      const failing = withTunnelAnswer(
+        healthy,
+        { method: "GET", path: /^\/health$/ },
+        { status: 503, statusText: "Service Unavailable", body: '{"status":"unavailable"}' },
+      );
+      saveHar(recording, failing, {});
       await using replay = await startK8sReplay(recording);
       const { outcomes } = await runClusterCriteria({
         clients: clientsForKubeconfig(replay.kubeconfigPath),
@@ -149,44 +108,15 @@ describe("K8s cluster stage against recordings (self-test)", { tags: ["k8s", "re
       const error = failed[0]?.error;
       expect(error).toMatchObject({ code: "K8S_HEALTH_FAILED", criterion: HEALTH_CRITERION });
       expect(String(error)).toMatch(
-        /^ClusterCheckError: a port-forward to a pod answers the health path: GET \/health through port-forward to observer-6c9f7d5b8d-x7k2p:8000 answered 503, expected 200: \{"status":"unavailable"\}/,
+        /^ClusterCheckError: a port-forward to a pod answers the health path: GET \/health through port-forward to observer-[a-z0-9]+-[a-z0-9]{5}:8000 answered 503, expected 200: \{"status":"unavailable"\}/,
       );
-      expect(replay.server.unmatched()).toEqual([]);
+      // The captured healthy run never read diagnostics: the failure's events and log reads are all it lacks.
+      expect(replay.server.unmatched().filter((r) => !/\/events\?fieldSelector=|\/log\?container=/.test(r))).toEqual(
+        [],
+      );
       expect(replay.server.unused().filter((k) => !isKubectlOnlyKey(k))).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
-
-  it.each(FAILURES)(
-    "$scenario fails $failing.length criteria, classified $kind",
-    async ({ scenario, failing, kind, says }) => {
-      await using replay = await startK8sReplay(`fixtures/k8s-cluster/${scenario}.har`);
-      const started = Date.now();
-      const { outcomes, run } = await runClusterCriteria({
-        clients: clientsForKubeconfig(replay.kubeconfigPath),
-        target,
-        clock: replay.clock,
-        waitTimeoutMs: 300_000,
-      });
-
-      expect(outcomes.filter((o) => !o.passed).map((o) => o.name)).toEqual(failing);
-      const errors = outcomes.filter((o) => !o.passed).map((o) => o.error);
-      for (const error of errors) {
-        expect(error).toBeInstanceOf(ClusterCheckError);
-        expect((error as ClusterCheckError).classification?.kind).toBe(kind);
-      }
-      expect((errors[0] as Error).message).toMatch(says);
-      const podError = outcomes.find((o) => o.name === POD_CRITERION)?.error as Error;
-      expect(podError.message).toMatch(POD_MESSAGES[scenario] as RegExp);
-      expect((await run.diagnose()).diagnostics.pods[0]?.events.length).toBeGreaterThan(0);
-      // The waits ran to their 300 s deadline on the virtual clock, in well under the real test budget.
-      expect(
-        replay.clock.now() - Date.parse(replay.recording.har.log.entries[0]?.startedDateTime ?? ""),
-      ).toBeGreaterThanOrEqual(300_000);
-      expect(Date.now() - started).toBeLessThan(20_000);
-      expect(replay.server.unmatched()).toEqual([]);
-      expect(replay.server.unused().filter((k) => !isKubectlOnlyKey(k))).toEqual([]);
-    },
-  );
 });

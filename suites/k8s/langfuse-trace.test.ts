@@ -18,8 +18,8 @@ import { readClusterEnv } from "../../helpers/k8s-cluster/cluster-env.ts";
 import { connectCluster } from "../../helpers/k8s-cluster/connect.ts";
 import { clientsForKubeconfig } from "../../helpers/k8s-cluster/kube-client.ts";
 import { uniqueRunId } from "../../helpers/k8s-cluster/unique-id.ts";
-import { langfuseTrace, unauthorizedIngest } from "../../helpers/k8s-replay/author/langfuse-scenarios.ts";
-import { recordedId } from "../../helpers/k8s-replay/recording.ts";
+import { loadK8sRecording, recordedId } from "../../helpers/k8s-replay/recording.ts";
+import { withJsonAnswer, withTunnelAnswer } from "../../helpers/k8s-replay/recording-variants.ts";
 import { startK8sReplay } from "../../helpers/k8s-replay/start-replay.ts";
 import { jsonLine } from "../../helpers/langfuse/artifact.ts";
 import { LangfuseTraceStageError, type TraceSmokeLine } from "../../helpers/langfuse/errors.ts";
@@ -114,6 +114,7 @@ describe("LangFuse trace persistence smoke against recordings (self-test)", {
       rmSync(dir, { recursive: true, force: true });
     }
   };
+  const captured = () => loadK8sRecording("fixtures/langfuse/trace.har").har;
   const variant = (dir: string, name: string, har: Har) => {
     const path = join(dir, `${name}.har`);
     saveHar(path, har);
@@ -155,7 +156,19 @@ describe("LangFuse trace persistence smoke against recordings (self-test)", {
   it("a trace LangFuse never answers 200 for before the restart fails stage fetch_before_restart, with no rollback", () =>
     withTemp(async (dir) => {
       const file = join(dir, "trace.jsonl");
-      const recording = variant(dir, "never-queryable", langfuseTrace({ neverQueryable: true }));
+      const recording = variant(
+        dir,
+        "never-queryable",
+        withTunnelAnswer(
+          captured(),
+          { method: "GET", path: /^\/api\/public\/traces\// },
+          {
+            status: 404,
+            statusText: "Not Found",
+            body: '{"message":"Trace not found","error":"LangfuseNotFoundError"}',
+          },
+        ),
+      );
       const attempt = replayTrace(recording, file);
       await expect(attempt).rejects.toBeInstanceOf(LangfuseTraceStageError);
       await expect(attempt).rejects.toMatchObject({ stage: "fetch_before_restart" });
@@ -173,7 +186,15 @@ describe("LangFuse trace persistence smoke against recordings (self-test)", {
 
   it("a Secret without langfuse-secret-key fails stage credentials, naming the key", () =>
     withTemp(async (dir) => {
-      const recording = variant(dir, "no-secret-key", langfuseTrace({ secretKeys: ["langfuse-public-key"] }));
+      const recording = variant(
+        dir,
+        "no-secret-key",
+        withJsonAnswer(captured(), "GET", "/api/v1/namespaces/default/secrets/langfuse-secrets", (secret) => {
+          const s = secret as { data: Record<string, string> };
+          delete s.data["langfuse-secret-key"];
+          return s;
+        }),
+      );
       const attempt = replayTrace(recording);
       await expect(attempt).rejects.toMatchObject({
         stage: "credentials",
@@ -184,7 +205,15 @@ describe("LangFuse trace persistence smoke against recordings (self-test)", {
 
   it("an ingest refused with 401 fails stage ingest with ingest_http_code 401", () =>
     withTemp(async (dir) => {
-      const recording = variant(dir, "ingest-401", langfuseTrace({ ingest: unauthorizedIngest() }));
+      const recording = variant(
+        dir,
+        "ingest-401",
+        withTunnelAnswer(
+          captured(),
+          { method: "POST", path: /^\/api\/public\/ingestion$/ },
+          { status: 401, statusText: "Unauthorized", body: '{"message":"Invalid public or secret key"}' },
+        ),
+      );
       const attempt = replayTrace(recording);
       await expect(attempt).rejects.toMatchObject({
         stage: "ingest",

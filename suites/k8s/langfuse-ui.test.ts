@@ -15,7 +15,8 @@ import { recordIds, recordJson } from "../../helpers/evidence/record.ts";
 import { readClusterEnv } from "../../helpers/k8s-cluster/cluster-env.ts";
 import { connectCluster } from "../../helpers/k8s-cluster/connect.ts";
 import { clientsForKubeconfig } from "../../helpers/k8s-cluster/kube-client.ts";
-import { langfuseUi } from "../../helpers/k8s-replay/author/langfuse-scenarios.ts";
+import { loadK8sRecording } from "../../helpers/k8s-replay/recording.ts";
+import { type TunnelAnswer, withTunnelAnswer } from "../../helpers/k8s-replay/recording-variants.ts";
 import { startK8sReplay } from "../../helpers/k8s-replay/start-replay.ts";
 import { jsonLine } from "../../helpers/langfuse/artifact.ts";
 import { LangfuseUiSmokeError } from "../../helpers/langfuse/errors.ts";
@@ -52,7 +53,32 @@ describeSmoke(langfuseUiSmokeDefinition, (s) => {
   });
 });
 
+/** The captured UI recording with the UI's answer replaced (a real LangFuse sets cookies; the stand-in does not). */
+function uiVariant(dir: string, name: string, answer: TunnelAnswer): string {
+  const path = join(dir, `${name}.har`);
+  const captured = loadK8sRecording("fixtures/langfuse/ui.har").har;
+  saveHar(path, withTunnelAnswer(captured, { method: "GET", path: /^\/$/ }, answer));
+  return path;
+}
+
+const SIGN_IN_PAGE: TunnelAnswer = {
+  status: 200,
+  statusText: "OK",
+  contentType: "text/html; charset=utf-8",
+  body: "<!doctype html><title>Langfuse</title><p>Sign in</p>",
+  headers: [
+    { name: "set-cookie", value: "next-auth.csrf-token=0123456789abcdef%7Cfedcba; Path=/; HttpOnly; SameSite=Lax" },
+  ],
+};
+
 describe("LangFuse UI smoke against recordings (self-test)", { tags: ["k8s", "replay", "self-test"] }, () => {
+  it("the captured stand-in UI answers 302 to its sign-in page, which passes", async () => {
+    await using replay = await startK8sReplay("fixtures/langfuse/ui.har");
+    const line = await langfuseUiSmoke(clientsForKubeconfig(replay.kubeconfigPath), readLangfuseEnv({}), replay.clock);
+    expect(line).toMatchObject({ namespace: "default", http_code: 302, result: "pass" });
+    expect(line.response_summary).toContain("location /auth/sign-in");
+  });
+
   it("appends one line per run to LANGFUSE_SMOKE_ARTIFACT_FILE, equal to the returned line, with no cookie content", async () => {
     const dir = mkdtempSync(join(tmpdir(), "smokebook-langfuse-ui-"));
     try {
@@ -60,7 +86,7 @@ describe("LangFuse UI smoke against recordings (self-test)", { tags: ["k8s", "re
       const env = readLangfuseEnv({ LANGFUSE_SMOKE_ARTIFACT_FILE: file });
       const lines: string[] = [];
       for (let run = 0; run < 2; run++) {
-        await using replay = await startK8sReplay("fixtures/langfuse/ui.har");
+        await using replay = await startK8sReplay(uiVariant(dir, "sign-in-200", SIGN_IN_PAGE));
         lines.push(jsonLine(await langfuseUiSmoke(clientsForKubeconfig(replay.kubeconfigPath), env, replay.clock)));
       }
       const artifact = readFileSync(file, "utf8").trim().split("\n");
@@ -86,8 +112,11 @@ describe("LangFuse UI smoke against recordings (self-test)", { tags: ["k8s", "re
   it("a UI answering 503 fails with its http_code, after the line was appended", async () => {
     const dir = mkdtempSync(join(tmpdir(), "smokebook-langfuse-ui-"));
     try {
-      const recording = join(dir, "ui-503.har");
-      saveHar(recording, langfuseUi(503));
+      const recording = uiVariant(dir, "ui-503", {
+        status: 503,
+        statusText: "Service Unavailable",
+        body: '{"message":"Service Unavailable"}',
+      });
       const file = join(dir, "langfuse-ui-smoke.jsonl");
       await using replay = await startK8sReplay(recording);
       const attempt = langfuseUiSmoke(

@@ -57,7 +57,7 @@ describeSmoke(k8sPodRestartSmoke, (s) => {
 });
 
 describe("K8s pod restart against recordings (self-test)", { tags: ["k8s", "replay", "self-test"] }, () => {
-  it("marker-lost: the marker is gone on the replacement pod; the failure names both pods and the emptyDir", async () => {
+  it("marker-lost: (captured) the marker is gone on the replacement pod; the failure names both pods and the emptyDir", async () => {
     await using replay = await startK8sReplay("fixtures/k8s-cluster/marker-lost.har");
     const check = {
       clients: clientsForKubeconfig(replay.kubeconfigPath),
@@ -71,7 +71,7 @@ describe("K8s pod restart against recordings (self-test)", { tags: ["k8s", "repl
     await expect(attempt).rejects.toBeInstanceOf(ClusterCheckError);
     await expect(attempt).rejects.toMatchObject({ code: "K8S_MARKER_LOST", criterion: RESTART_CRITERION });
     await expect(attempt).rejects.toThrow(
-      /written in observer-7f4b6c9d5c-x7k2p before the restart is not on replacement observer-7f4b6c9d5c-q9m4w \(cat exited 1: .*No such file or directory\); \/opt\/platform\/runtime\/observer\/data is volume runtime \(emptyDir — deleted with the pod\)/,
+      /written in observer-[a-z0-9]+-[a-z0-9]{5} before the restart is not on replacement observer-[a-z0-9]+-[a-z0-9]{5} \(cat exited 1: .*No such file or directory\); \/opt\/platform\/runtime\/observer\/data is volume runtime \(emptyDir — deleted with the pod\)/,
     );
     // The cleanup (rm -f) still ran on the replacement, and nothing outside the recording was asked.
     expect(replay.server.served.at(-1)?.key).toMatch(/EXEC .*command=rm&command=-f/);
