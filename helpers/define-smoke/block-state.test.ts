@@ -112,8 +112,9 @@ const liveOnly = test.inModes(["live", "record"], () =>
   test("inModes: declared for live and record, listed in the live block", ({ mode }) => mode),
 );
 
-test("inModes: a check it declares has its result like any other", ({ results }) => {
+test("inModes: a check it declares has its result like any other; the smoke lists one live block", ({ results }) => {
   expect(results.of(liveOnly)).toBe("live");
+  expect(test.modes).toEqual(["live"]);
 });
 
 afterAll(() => {

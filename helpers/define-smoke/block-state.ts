@@ -33,6 +33,8 @@ export interface SharedContext<S> {
   env: Env;
   /** The smoke's settings (defineSmoke `settings`), read once per block. */
   settings(): Promise<S>;
+  /** Another shared value this one is made from (declared in this scope or an enclosing one). */
+  shared<T>(value: Shared<T>): Promise<T>;
 }
 
 export interface SharedOptions<T> {

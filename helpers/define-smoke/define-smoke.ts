@@ -97,6 +97,8 @@ export interface SmokeTest<S = undefined> {
   inModes<R>(modes: ReadonlyArray<RunMode>, body: () => R): R;
   /** The smoke as gates.ts sees it (name, gate, credentials, recordings, tags). */
   readonly definition: SmokeDefinition;
+  /** The modes of the blocks the smoke lists, in order (e.g. ["live", "replay"]: live listing its checks skipped). */
+  readonly modes: ReadonlyArray<RunMode>;
 }
 
 interface CheckNode {
@@ -270,10 +272,14 @@ export function defineSmoke<S = undefined>(spec: SmokeSpec<S>): SmokeTest<S> {
   };
 
   const decision = decideMode(definition, env);
-  if (decision.run === "skip") block("live", decision.note);
+  const modes: RunMode[] = [];
+  if (decision.run === "skip") modes.push("live");
   else {
-    if (decision.liveSkipNote !== undefined) block("live", decision.liveSkipNote);
-    block(decision.run, undefined);
+    if (decision.liveSkipNote !== undefined) modes.push("live");
+    modes.push(decision.run);
+  }
+  for (const mode of modes) {
+    block(mode, decision.run === mode ? undefined : decision.run === "skip" ? decision.note : decision.liveSkipNote);
   }
 
   const refuseLate = (what: string) => {
@@ -328,5 +334,5 @@ export function defineSmoke<S = undefined>(spec: SmokeSpec<S>): SmokeTest<S> {
     refuseLate(`checks for ${modes.join("/")}`);
     return nest({ kind: "group", title: undefined, modes, recordings: {}, nodes: [], shared: [] }, body);
   };
-  return Object.assign(register as SmokeTest<S>, { definition, shared, group, inModes }) as SmokeTest<S>;
+  return Object.assign(register as SmokeTest<S>, { definition, modes, shared, group, inModes }) as SmokeTest<S>;
 }

@@ -116,7 +116,12 @@ export class SmokeScope {
       if (!spec) continue;
       let opened = scope.#opened.get(ref);
       if (!opened) {
-        const context = { mode: scope.mode, env: scope.env, settings: () => scope.settings() };
+        const context = {
+          mode: scope.mode,
+          env: scope.env,
+          settings: () => scope.settings(),
+          shared: <V>(other: Shared<V>) => scope.sharedValue(other),
+        };
         opened = Promise.resolve()
           .then(() => spec.open(context))
           .then((value) => ({ kind: "shared", spec, value }) as const);

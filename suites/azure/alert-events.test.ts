@@ -9,37 +9,47 @@
  */
 
 import { openAlertSmoke } from "../../helpers/azure/alert-session.ts";
-import { type AlertSteps, STEP_TITLES } from "../../helpers/azure/alert-steps.ts";
-import type { AzureSession } from "../../helpers/azure/azure-session.ts";
-import type { AlertSettings } from "../../helpers/azure/azure-settings.ts";
+import { STEP_TITLES } from "../../helpers/azure/alert-steps.ts";
 import { ALERT_EVENTS_RECORDING, alertEventSmoke } from "../../helpers/azure/azure-smokes.ts";
-import { needed } from "../../helpers/azure/errors.ts";
 import { EVENT_TYPES } from "../../helpers/azure/event-types.ts";
-import { trackFailedChecks } from "../../helpers/databricks/failed-checks.ts";
-import { describeSmoke } from "../../helpers/smoke.ts";
+import { defineSmoke } from "../../helpers/define-smoke/define-smoke.ts";
 
-describeSmoke(alertEventSmoke, (s) => {
-  let session: AzureSession<AlertSettings> | undefined;
-  let steps: AlertSteps | undefined;
-  const failed = trackFailedChecks();
-  s.beforeAll(() => {
-    ({ session, steps } = openAlertSmoke(s.mode, ALERT_EVENTS_RECORDING, alertEventSmoke.name, {
-      smoke: "alert-event",
-      types: EVENT_TYPES,
-    }));
-  });
-  s.afterAll(async () => {
-    const recording = await session?.finish(failed);
-    if (recording) console.log(`[alert-events] ${recording.message}`);
-  });
-  const step = () => needed(steps, "no Azure session (see the beforeAll error)");
+const test = defineSmoke({ ...alertEventSmoke, recordings: {}, otherRecordings: alertEventSmoke.recordings });
 
-  s.it(STEP_TITLES.window, (ctx) => step().window(ctx));
-  s.it(STEP_TITLES.incidents, (ctx) => step().incidents(ctx));
-  for (const type of EVENT_TYPES) s.it(STEP_TITLES.sent(type), (ctx) => step().send(ctx, type));
-  for (const type of EVENT_TYPES) s.it(STEP_TITLES.queryable(type), (ctx) => step().queryable(ctx, type));
-  for (const type of EVENT_TYPES) s.it(STEP_TITLES.fired(type), (ctx) => step().fired(ctx, type));
-  s.it("TRIAGE_READY, APPROVAL_TIMEOUT and EXECUTION_FAILED: every check passed (table in report.md)", (ctx) =>
-    step().summary(ctx, "Alert/Event smoke (seed 001)"),
+/** The Azure session and the checklist's steps; the recording is written (record) after the last check. */
+const alert = test.shared(
+  "the Azure session",
+  ({ mode }) =>
+    openAlertSmoke(mode, ALERT_EVENTS_RECORDING, alertEventSmoke.name, { smoke: "alert-event", types: EVENT_TYPES }),
+  {
+    finish: async ({ session }, failed) => {
+      const recording = await session.finish(failed);
+      if (recording) console.log(`[alert-events] ${recording.message}`);
+    },
+  },
+);
+
+test(STEP_TITLES.window, async ({ shared, annotate, skip }) => (await shared(alert)).steps.window({ annotate, skip }));
+test(STEP_TITLES.incidents, async ({ shared, annotate, skip }) =>
+  (await shared(alert)).steps.incidents({ annotate, skip }),
+);
+for (const type of EVENT_TYPES) {
+  test(STEP_TITLES.sent(type), async ({ shared, annotate, skip }) =>
+    (await shared(alert)).steps.send({ annotate, skip }, type),
   );
-});
+}
+for (const type of EVENT_TYPES) {
+  test(STEP_TITLES.queryable(type), async ({ shared, annotate, skip }) =>
+    (await shared(alert)).steps.queryable({ annotate, skip }, type),
+  );
+}
+for (const type of EVENT_TYPES) {
+  test(STEP_TITLES.fired(type), async ({ shared, annotate, skip }) =>
+    (await shared(alert)).steps.fired({ annotate, skip }, type),
+  );
+}
+test("TRIAGE_READY, APPROVAL_TIMEOUT and EXECUTION_FAILED: every check passed (table in report.md)", async ({
+  shared,
+  annotate,
+  skip,
+}) => (await shared(alert)).steps.summary({ annotate, skip }, "Alert/Event smoke (seed 001)"));

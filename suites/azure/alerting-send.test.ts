@@ -10,40 +10,45 @@
  */
 
 import { openAlertSmoke } from "../../helpers/azure/alert-session.ts";
-import { type AlertSteps, STEP_TITLES } from "../../helpers/azure/alert-steps.ts";
-import type { AzureSession } from "../../helpers/azure/azure-session.ts";
-import type { AlertSettings } from "../../helpers/azure/azure-settings.ts";
+import { STEP_TITLES } from "../../helpers/azure/alert-steps.ts";
 import { ALERTING_SEND_RECORDING, alertingSendSmoke } from "../../helpers/azure/azure-smokes.ts";
-import { needed } from "../../helpers/azure/errors.ts";
-import { trackFailedChecks } from "../../helpers/databricks/failed-checks.ts";
-import { describeSmoke } from "../../helpers/smoke.ts";
+import { defineSmoke } from "../../helpers/define-smoke/define-smoke.ts";
 
 const TYPE = "TRIAGE_READY";
 
-describeSmoke(alertingSendSmoke, (s) => {
-  let session: AzureSession<AlertSettings> | undefined;
-  let steps: AlertSteps | undefined;
-  const failed = trackFailedChecks();
-  s.beforeAll(() => {
-    ({ session, steps } = openAlertSmoke(s.mode, ALERTING_SEND_RECORDING, alertingSendSmoke.name, {
-      smoke: "real-path",
-      types: [TYPE],
-    }));
-  });
-  s.afterAll(async () => {
-    const recording = await session?.finish(failed);
-    if (recording) console.log(`[alerting-send] ${recording.message}`);
-  });
-  const step = () => needed(steps, "no Azure session (see the beforeAll error)");
+const test = defineSmoke({ ...alertingSendSmoke, recordings: {}, otherRecordings: alertingSendSmoke.recordings });
 
-  s.it(STEP_TITLES.window, (ctx) => step().window(ctx));
-  s.it(STEP_TITLES.incidents, (ctx) => step().incidents(ctx));
-  s.it(STEP_TITLES.operator, (ctx) => step().operator(ctx));
-  s.it(STEP_TITLES.sent(TYPE), (ctx) => step().send(ctx, TYPE));
-  s.it(STEP_TITLES.duplicate(TYPE), (ctx) => step().duplicate(ctx, TYPE));
-  s.it(STEP_TITLES.queryable(TYPE), (ctx) => step().queryable(ctx, TYPE));
-  s.it(STEP_TITLES.fired(TYPE), (ctx) => step().fired(ctx, TYPE));
-  s.it("real-send smoke: every pass criterion met (table in report.md)", (ctx) =>
-    step().summary(ctx, "Alerting real-send smoke (seed 001, ADR-0024)"),
-  );
-});
+/** The Azure session and the real-send steps; the recording is written (record) after the last check. */
+const alert = test.shared(
+  "the Azure session",
+  ({ mode }) =>
+    openAlertSmoke(mode, ALERTING_SEND_RECORDING, alertingSendSmoke.name, { smoke: "real-path", types: [TYPE] }),
+  {
+    finish: async ({ session }, failed) => {
+      const recording = await session.finish(failed);
+      if (recording) console.log(`[alerting-send] ${recording.message}`);
+    },
+  },
+);
+
+test(STEP_TITLES.window, async ({ shared, annotate, skip }) => (await shared(alert)).steps.window({ annotate, skip }));
+test(STEP_TITLES.incidents, async ({ shared, annotate, skip }) =>
+  (await shared(alert)).steps.incidents({ annotate, skip }),
+);
+test(STEP_TITLES.operator, async ({ shared, annotate, skip }) =>
+  (await shared(alert)).steps.operator({ annotate, skip }),
+);
+test(STEP_TITLES.sent(TYPE), async ({ shared, annotate, skip }) =>
+  (await shared(alert)).steps.send({ annotate, skip }, TYPE),
+);
+test(STEP_TITLES.duplicate(TYPE), async ({ shared, annotate, skip }) =>
+  (await shared(alert)).steps.duplicate({ annotate, skip }, TYPE),
+);
+test(STEP_TITLES.queryable(TYPE), async ({ shared, annotate, skip }) =>
+  (await shared(alert)).steps.queryable({ annotate, skip }, TYPE),
+);
+test(STEP_TITLES.fired(TYPE), async ({ shared, annotate, skip }) =>
+  (await shared(alert)).steps.fired({ annotate, skip }, TYPE),
+);
+test("real-send smoke: every pass criterion met (table in report.md)", async ({ shared, annotate, skip }) =>
+  (await shared(alert)).steps.summary({ annotate, skip }, "Alerting real-send smoke (seed 001, ADR-0024)"));

@@ -7,82 +7,89 @@
  * per host). Gate RUN_PRIVATE_PATH_SMOKE=1 with AZURE_SUBSCRIPTION_ID, AZURE_RESOURCE_GROUP, an Azure sign-in and a
  * kubeconfig; otherwise it replays fixtures/azure/private-path/. The Azure phase runs before the cluster phase.
  */
-import { describe } from "vitest";
-import { type AzureSession, openAzureSession } from "../../helpers/azure/azure-session.ts";
-import { type InfraSettings, readInfraSettings } from "../../helpers/azure/azure-settings.ts";
+import { openAzureSession } from "../../helpers/azure/azure-session.ts";
+import { readInfraSettings } from "../../helpers/azure/azure-settings.ts";
 import { PRIVATE_PATH_RECORDINGS, privatePathSmoke } from "../../helpers/azure/azure-smokes.ts";
-import { AzureCheckError, needed } from "../../helpers/azure/errors.ts";
+import { AzureCheckError } from "../../helpers/azure/errors.ts";
 import { type ClusterSide, PRIVATE_PATH_CRITERIA, PrivatePathRun } from "../../helpers/azure/private-path-run.ts";
 import { recordSessionPolls } from "../../helpers/azure/session-evidence.ts";
-import { trackFailedChecks } from "../../helpers/databricks/failed-checks.ts";
+import { defineSmoke } from "../../helpers/define-smoke/define-smoke.ts";
 import { recordIds, recordJson, recordSection } from "../../helpers/evidence/record.ts";
 import { readClusterEnv } from "../../helpers/k8s-cluster/cluster-env.ts";
-import { type ClusterConnection, connectCluster } from "../../helpers/k8s-cluster/connect.ts";
-import { describeSmoke } from "../../helpers/smoke.ts";
+import type { ClusterConnection } from "../../helpers/k8s-cluster/connect.ts";
 
-describeSmoke(privatePathSmoke, (s) => {
-  const run = new PrivatePathRun();
-  let namespace = "default";
+const test = defineSmoke({
+  ...privatePathSmoke,
+  label: "private-path",
+  kube: true,
+  recordings: { kube: PRIVATE_PATH_RECORDINGS.cluster },
+  otherRecordings: [PRIVATE_PATH_RECORDINGS.azure],
+});
 
-  describe("Azure", () => {
-    let session: AzureSession<InfraSettings> | undefined;
-    const failed = trackFailedChecks();
-    s.beforeAll(() => {
-      session = openAzureSession(s.mode, PRIVATE_PATH_RECORDINGS.azure, {
+/** The plan, probe and verdicts of both phases; the namespace is the Azure settings' (else "default"). */
+const path = test.shared("the private-path run", () => ({ run: new PrivatePathRun(), namespace: "default" }));
+
+test.group("Azure", () => {
+  const azure = test.shared(
+    "the Azure session",
+    async ({ mode, shared }) => {
+      const session = openAzureSession(mode, PRIVATE_PATH_RECORDINGS.azure, {
         smoke: privatePathSmoke.name,
         description: "private endpoints, PostgreSQL server, OpenAI account",
         readSettings: readInfraSettings,
       });
-      namespace = session.settings.namespace;
-    });
-    s.afterAll(async () => {
-      const recording = await session?.finish(failed);
-      if (recording) console.log(`[private-path] ${recording.message}`);
-    });
+      (await shared(path)).namespace = session.settings.namespace;
+      return session;
+    },
+    {
+      finish: async (session, failed) => {
+        const recording = await session.finish(failed);
+        if (recording) console.log(`[private-path] ${recording.message}`);
+      },
+    },
+  );
 
-    s.it(PRIVATE_PATH_CRITERIA.publicAccess, async (ctx) => {
-      const active = needed(session, "no Azure session (see the beforeAll error)");
-      try {
-        await recordIds(ctx, { facts: (await run.publicAccess(active.arm, active.settings)).join("; ") });
-      } finally {
-        if (run.plan) await recordJson(ctx, "private path plan", run.plan);
-        await recordSessionPolls(ctx, session);
-      }
-    });
+  test(PRIVATE_PATH_CRITERIA.publicAccess, async ({ shared, annotate }) => {
+    const session = await shared(azure);
+    const { run } = await shared(path);
+    try {
+      await recordIds({ annotate }, { facts: (await run.publicAccess(session.arm, session.settings)).join("; ") });
+    } finally {
+      if (run.plan) await recordJson({ annotate }, "private path plan", run.plan);
+      await recordSessionPolls({ annotate }, session);
+    }
   });
+});
 
-  describe("cluster", () => {
-    let connection: ClusterConnection | undefined;
-    const failed = trackFailedChecks();
-    s.beforeAll(async () => {
-      connection = await connectCluster(s.mode, PRIVATE_PATH_RECORDINGS.cluster);
+test.group("cluster", () => {
+  const side = (kube: ClusterConnection, namespace: string): ClusterSide => ({
+    clients: kube.clients,
+    clock: kube.clock,
+    waitTimeoutMs: readClusterEnv().waitTimeoutMs,
+    namespace,
+  });
+  /** One name resolved and connected from inside the cluster, with the probe pod in its evidence. */
+  const resolves = (
+    title: string,
+    step: (run: PrivatePathRun, side: ClusterSide) => ReturnType<PrivatePathRun["langfuse"]>,
+  ) =>
+    test(title, async ({ kube, shared, annotate }) => {
+      const { run, namespace } = await shared(path);
+      const r = await step(run, side(kube, namespace));
+      const probe = await run.probe(side(kube, namespace));
+      await recordIds(
+        { annotate },
+        { pod: probe.pod, host: r.host, resolved: r.addresses.join(" "), connected: r.connected ?? "none" },
+      );
     });
-    s.afterAll(() => connection?.close({ passed: failed.length === 0 }));
-    const side = (): ClusterSide => {
-      const c = needed(connection, "no cluster connection (see the beforeAll error)");
-      return { clients: c.clients, clock: c.clock, waitTimeoutMs: readClusterEnv().waitTimeoutMs, namespace };
-    };
-    const evidence = async (
-      ctx: Parameters<typeof recordIds>[0],
-      r: { host: string; addresses: string[]; connected: string | null },
-    ) => {
-      const probe = await run.probe(side());
-      await recordIds(ctx, {
-        pod: probe.pod,
-        host: r.host,
-        resolved: r.addresses.join(" "),
-        connected: r.connected ?? "none",
-      });
-    };
 
-    s.it(PRIVATE_PATH_CRITERIA.langfuse, async (ctx) => evidence(ctx, await run.langfuse(side())));
-    s.it(PRIVATE_PATH_CRITERIA.postgres, async (ctx) => evidence(ctx, await run.postgres(side())));
-    s.it(PRIVATE_PATH_CRITERIA.openai, async (ctx) => evidence(ctx, await run.openai(side())));
-  });
+  resolves(PRIVATE_PATH_CRITERIA.langfuse, (run, s) => run.langfuse(s));
+  resolves(PRIVATE_PATH_CRITERIA.postgres, (run, s) => run.postgres(s));
+  resolves(PRIVATE_PATH_CRITERIA.openai, (run, s) => run.openai(s));
+});
 
-  s.it("private-path-only checklist: every automated item passed (table in report.md)", async (ctx) => {
-    const { markdown, problems } = run.checklist();
-    await recordSection(ctx, "Private-path-only validation (seed 001)", markdown);
-    if (problems.length > 0) throw new AzureCheckError("PRIVATE_PATH", "private-path-only checklist", problems);
-  });
+test("private-path-only checklist: every automated item passed (table in report.md)", async ({ shared, annotate }) => {
+  const { markdown, problems } = (await shared(path)).run.checklist();
+  await recordSection({ annotate }, "Private-path-only validation (seed 001)", markdown);
+  if (problems.length > 0) throw new AzureCheckError("PRIVATE_PATH", "private-path-only checklist", problems);
 });
