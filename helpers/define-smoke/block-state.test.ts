@@ -32,6 +32,12 @@ const tracked = test.shared(() => ({ name: "tracked" }), {
   finish: (value, failed) => void finished.push({ what: value.name, failed }),
 });
 
+const derived = test.shared("a value made from another", async ({ shared, settings, mode }) => ({
+  counter: await shared(counter),
+  limit: (await settings()).limit,
+  mode,
+}));
+
 const first = test("settings: read once per block, on first use", ({ settings }) => {
   expect(settings.limit).toBe(3);
   return { answer: 42 };
@@ -53,10 +59,17 @@ test("results: a later check reads what an earlier one returned, and why one is 
   expect(() => results.of(skipped, "no run to judge")).toThrow("no run to judge");
 });
 
+test("shared: a shared value is made from another one and the settings", async ({ shared }) => {
+  const value = await shared(derived);
+  expect(value.counter).toBe(await shared(counter));
+  expect(value).toMatchObject({ limit: 3, mode: "live" });
+});
+
 test("shared: made once on first use, the same value for every check", async ({ shared }) => {
   (await shared(counter)).count += 1;
   (await shared(counter)).count += 1;
   expect((await shared(counter)).count).toBe(2);
+  expect((await shared(derived)).counter.count).toBe(2);
   expect(made).toEqual(["counter"]);
   expect((await shared(tracked)).name).toBe("tracked");
 });
