@@ -19,19 +19,14 @@
  *
  * Checks must be declared at the top level of the test file (vitest collects the blocks after the file is loaded).
  */
-import { afterAll, beforeEach, describe, type TestContext, type TestOptions, test as vitestTest } from "vitest";
-import type { Clock } from "../clock.ts";
-import type { DatabricksSession } from "../databricks/session.ts";
+import { afterAll, beforeEach, describe, type TestContext, type TestOptions } from "vitest";
 import { SmokebookError } from "../errors.ts";
-import { type EvidenceRecorder, evidenceRecorder } from "../evidence/evidence-recorder.ts";
 import { decideMode, type Env, type RunMode, type SmokeDefinition } from "../gates.ts";
-import type { HttpSession, HttpSessionOptions } from "../http/http-session.ts";
-import type { ClusterConnection } from "../k8s-cluster/connect.ts";
-import type { PollLine } from "../poll.ts";
-import { skipOrFail, tagsFor } from "../smoke.ts";
-import { createWaits, type Waits } from "../wait/waits.ts";
-import type { Check, CheckResults, Shared, SharedContext, SharedOptions } from "./block-state.ts";
+import type { HttpSessionOptions } from "../http/http-session.ts";
+import { tagsFor } from "../smoke.ts";
+import type { Check, Shared, SharedContext, SharedOptions } from "./block-state.ts";
 import { type DatabricksSessionSpec, databricksOpener, httpOpener, kubeOpener } from "./session-openers.ts";
+import { fixturesFor, type SmokeFixtures, scopeOf, suiteKey } from "./smoke-fixtures.ts";
 import {
   type ScopeSessions,
   type SessionName,
@@ -39,6 +34,8 @@ import {
   type SharedSpec,
   SmokeScope,
 } from "./smoke-scope.ts";
+
+export type { SmokeFixtures };
 
 export interface SmokeSpec<S = undefined> extends Omit<SmokeDefinition, "recordings"> {
   /** The recording each session replays and record mode writes (paths from the project root). */
@@ -57,19 +54,6 @@ export interface SmokeSpec<S = undefined> extends Omit<SmokeDefinition, "recordi
   kube?: true;
   /** Read instead of process.env (self-tests). */
   env?: Env;
-}
-
-export interface SmokeFixtures<S = undefined> {
-  mode: RunMode;
-  clock: Clock;
-  evidence: EvidenceRecorder;
-  wait: Waits;
-  settings: S;
-  results: CheckResults;
-  shared: <T>(value: Shared<T>) => Promise<T>;
-  http: HttpSession;
-  databricks: DatabricksSession;
-  kube: ClusterConnection;
 }
 
 export type SmokeCheck<S = undefined, T = unknown> = (context: SmokeFixtures<S> & TestContext) => T;
@@ -132,60 +116,6 @@ function sessionsOf<S>(spec: SmokeSpec<S>): ScopeSessions {
     }
   }
   return { openers, recordings: spec.recordings ?? {}, settings: spec.settings };
-}
-
-/** A suite's path below its file ("<name> [replay] > cluster"), the key of its scope. */
-function suiteKey(suite: TestContext["task"]["suite"]): string {
-  const names: string[] = [];
-  for (let s = suite; s && !("filepath" in s); s = s.suite) names.unshift(s.name);
-  return names.join(" > ");
-}
-
-function scopeOf(scopes: ReadonlyMap<string, SmokeScope>, task: TestContext["task"]): SmokeScope {
-  for (let suite = task.suite; suite; suite = suite.suite) {
-    const scope = scopes.get(suiteKey(suite));
-    if (scope) return scope;
-  }
-  throw new SmokebookError("SMOKE_SCOPE_MISSING", `"${task.name}" does not run inside its smoke's block`);
-}
-
-function fixturesFor<S>(scopes: ReadonlyMap<string, SmokeScope>) {
-  return vitestTest.extend<SmokeFixtures<S> & { smokeScope: SmokeScope }>({
-    smokeScope: [
-      async ({ task, skip, annotate }, use) => {
-        const scope = scopeOf(scopes, task);
-        if (scope.skipNote !== undefined) skipOrFail({ skip, annotate }, scope.skipNote, { env: scope.env });
-        await use(scope);
-      },
-      { auto: true },
-    ],
-    mode: async ({ smokeScope }, use) => use(smokeScope.mode),
-    clock: async ({ smokeScope }, use) => use(await smokeScope.clock()),
-    evidence: async ({ annotate }, use) => use(evidenceRecorder({ annotate })),
-    wait: async ({ smokeScope, clock, evidence, signal }, use) => {
-      const pending: Promise<void>[] = [];
-      const live = smokeScope.mode !== "replay";
-      const onPoll = (line: PollLine) => {
-        pending.push(evidence.poll(line));
-        if (live)
-          console.log(
-            `[${smokeScope.smoke}] ${line.utc} ${line.state} (${line.elapsedSeconds}s, poll ${line.attempt}): ${line.condition}`,
-          );
-      };
-      await use(createWaits({ clock, signal, onPoll }));
-      await Promise.all(pending);
-    },
-    settings: async ({ smokeScope }: { smokeScope: SmokeScope }, use: (value: S) => Promise<void>) =>
-      use((await smokeScope.settings()) as S),
-    results: async ({ smokeScope }, use) => use(smokeScope.results),
-    shared: async (
-      { smokeScope }: { smokeScope: SmokeScope },
-      use: (value: SmokeFixtures<S>["shared"]) => Promise<void>,
-    ) => use((value) => smokeScope.sharedValue(value)),
-    http: async ({ smokeScope }, use) => use((await smokeScope.session<HttpSession>("http")).value),
-    databricks: async ({ smokeScope }, use) => use((await smokeScope.session<DatabricksSession>("databricks")).value),
-    kube: async ({ smokeScope }, use) => use((await smokeScope.session<ClusterConnection>("kube")).value),
-  });
 }
 
 /** The check as vitest runs it: its result kept for later checks; vitest reads the fixtures it uses from `check`. */
