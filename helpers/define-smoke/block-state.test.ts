@@ -149,3 +149,25 @@ describe("BlockResults", () => {
     expect(() => results.of(check)).toThrow(/"submit" did not produce its result/);
   });
 });
+
+// A smoke whose settings cannot be read: every check that needs them fails with the error naming the variable,
+// read once (not once per check).
+let badReads = 0;
+const badSettings = defineSmoke({
+  name: "bad settings self-test",
+  gate: "RUN_BLOCK_STATE_SELF_TEST",
+  credentials: [],
+  tags: ["self-test"],
+  env,
+  settings: () => {
+    badReads += 1;
+    throw new Error('BLOCK_STATE_LIMIT="x" is not allowed: expected a number');
+  },
+});
+const needsSettings = badSettings.shared(async ({ settings }) => settings());
+for (const name of ["first", "second"]) {
+  badSettings(`self-test: the ${name} check needing the settings fails with their error`, async ({ shared }) => {
+    await expect(shared(needsSettings)).rejects.toThrow('BLOCK_STATE_LIMIT="x" is not allowed: expected a number');
+    expect(badReads).toBe(1);
+  });
+}
