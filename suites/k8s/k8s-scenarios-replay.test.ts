@@ -7,6 +7,9 @@
  * get secrets / get svc / get events / -o yaml) is answered in full by the recording, as `npm run replay:k8s`
  * serves it. Live, `node scripts/k8s-scenarios.ts` checks the same expectations against the cluster.
  */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { connectCluster } from "../../helpers/k8s-cluster/connect.ts";
 import { LIVE_SCENARIOS } from "../../helpers/k8s-cluster/live-scenarios.ts";
@@ -14,9 +17,10 @@ import { judgeScenario, runScenarioCheck } from "../../helpers/k8s-cluster/run-s
 import { replayTarget } from "../../helpers/k8s-cluster/target.ts";
 import { CHECKLIST_PODS_ID, isChecklistEntry, runChecklist } from "../../helpers/k8s-replay/checklist.ts";
 import { requireKubectl } from "../../helpers/k8s-replay/kubectl-cli.ts";
-import { recordedId } from "../../helpers/k8s-replay/recording.ts";
+import { loadK8sRecording, recordedId } from "../../helpers/k8s-replay/recording.ts";
 import { isKubectlOnlyKey } from "../../helpers/k8s-replay/request-key.ts";
 import { startK8sReplay } from "../../helpers/k8s-replay/start-replay.ts";
+import { saveHar } from "../../helpers/replay/har-file.ts";
 
 const waitOf = (ids: Record<string, string>) => Number(ids.waitTimeoutSeconds ?? "300") * 1000;
 
@@ -58,4 +62,26 @@ describe("captured K8s scenarios, replayed", { tags: ["k8s", "replay", "self-tes
       expect(gets.filter((r) => r.code !== 0)).toEqual([]);
     },
   );
+
+  it("self-test: a recording without its checklist is caught: kubectl's requests are not in it", {
+    tags: ["self-test"],
+  }, async (ctx) => {
+    await requireKubectl(ctx);
+    const dir = mkdtempSync(join(tmpdir(), "smokebook-k8s-checklist-"));
+    try {
+      const { har } = loadK8sRecording("fixtures/k8s-cluster/healthy.har");
+      const stripped = structuredClone(har);
+      stripped.log.entries = stripped.log.entries.filter((e) => !isChecklistEntry(e));
+      const path = join(dir, "healthy-without-checklist.har");
+      saveHar(path, stripped, {});
+      await using replay = await startK8sReplay(path);
+      const pods = recordedId(replay.recording, CHECKLIST_PODS_ID).split(",");
+      const runs = await runChecklist(replay.kubeconfigPath, replay.recording.meta.namespace, pods);
+      // kubectl's discovery (/api, /apis), its Tables and its describe/logs reads are all missing.
+      expect(runs.filter((r) => r.code !== 0).length).toBeGreaterThan(0);
+      expect(replay.server.unmatched()).toContainEqual(expect.stringMatching(/^GET \/api\?/));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
