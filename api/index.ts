@@ -5,8 +5,23 @@
  */
 export type { Clock } from "../helpers/clock.ts";
 export { systemClock, VirtualClock } from "../helpers/clock.ts";
-export type { SmokeCheck, SmokeFixtures, SmokeSpec, SmokeTest } from "../helpers/define-smoke/define-smoke.ts";
+export type {
+  Check,
+  CheckResults,
+  Shared,
+  SharedContext,
+  SharedOptions,
+} from "../helpers/define-smoke/block-state.ts";
+export { PrerequisiteError } from "../helpers/define-smoke/block-state.ts";
+export type {
+  GroupOptions,
+  SmokeCheck,
+  SmokeFixtures,
+  SmokeSpec,
+  SmokeTest,
+} from "../helpers/define-smoke/define-smoke.ts";
 export { defineSmoke } from "../helpers/define-smoke/define-smoke.ts";
+export type { SettingsInput } from "../helpers/define-smoke/smoke-scope.ts";
 export { EnvValueError, SmokebookError, StrictSkipError } from "../helpers/errors.ts";
 export type { EvidenceRecorder } from "../helpers/evidence/evidence-recorder.ts";
 export { markdownTable } from "../helpers/evidence/markdown-table.ts";
