@@ -13,13 +13,14 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { readClusterEnv } from "../../helpers/k8s-cluster/cluster-env.ts";
 import { CLUSTER_CRITERIA, ClusterRun, runClusterCriteria } from "../../helpers/k8s-cluster/cluster-smoke.ts";
 import { type ClusterConnection, connectCluster } from "../../helpers/k8s-cluster/connect.ts";
 import { runCriterionWithEvidence } from "../../helpers/k8s-cluster/criterion-evidence.ts";
 import { HEALTH_CRITERION } from "../../helpers/k8s-cluster/health-check.ts";
 import { clientsForKubeconfig } from "../../helpers/k8s-cluster/kube-client.ts";
+import { describeSampleReplay, SAMPLE_REPLAYS } from "../../helpers/k8s-cluster/sample-replays.ts";
 import { k8sClusterSmoke } from "../../helpers/k8s-cluster/smokes.ts";
 import { clusterTargetFor, replayTarget } from "../../helpers/k8s-cluster/target.ts";
 import { loadK8sRecording } from "../../helpers/k8s-replay/recording.ts";
@@ -30,93 +31,102 @@ import type { PollLine } from "../../helpers/poll.ts";
 import { saveHar } from "../../helpers/replay/har-file.ts";
 import { describeSmoke } from "../../helpers/smoke.ts";
 
-describeSmoke(k8sClusterSmoke, (s) => {
-  const polls: PollLine[] = [];
-  let connection: ClusterConnection;
-  let run: ClusterRun;
-  let ran = 0;
-  let passed = 0;
+describeSmoke(
+  k8sClusterSmoke,
+  (s) => {
+    const polls: PollLine[] = [];
+    let connection: ClusterConnection;
+    let run: ClusterRun;
+    let ran = 0;
+    let passed = 0;
 
-  s.beforeAll(async () => {
-    const env = readClusterEnv();
-    connection = await connectCluster(s.mode, k8sClusterSmoke.recordings[0] as string, process.env, {
-      namespace: clusterTargetFor(s.mode).namespace,
+    s.beforeAll(async () => {
+      const env = readClusterEnv();
+      connection = await connectCluster(s.mode, k8sClusterSmoke.recordings[0] as string, process.env, {
+        namespace: clusterTargetFor(s.mode).namespace,
+      });
+      run = new ClusterRun({
+        clients: connection.clients,
+        target: clusterTargetFor(s.mode),
+        clock: connection.clock,
+        waitTimeoutMs: env.waitTimeoutMs,
+        onPoll: (line) => polls.push(line),
+      });
     });
-    run = new ClusterRun({
-      clients: connection.clients,
-      target: clusterTargetFor(s.mode),
-      clock: connection.clock,
-      waitTimeoutMs: env.waitTimeoutMs,
-      onPoll: (line) => polls.push(line),
-    });
-  });
-  // A replay must have used its whole recording — when every criterion ran (not under -t or a bail). A recording
-  // replaces the committed one only when every criterion ran and passed; otherwise it is kept as .failed.har.
-  s.afterAll(() =>
-    connection?.close({ verify: ran === CLUSTER_CRITERIA.length, passed: passed === CLUSTER_CRITERIA.length }),
-  );
-
-  for (const criterion of CLUSTER_CRITERIA) {
-    s.it(
-      criterion.name,
-      async (ctx) => {
-        ran += 1;
-        await runCriterionWithEvidence(ctx, run, criterion, polls);
-        passed += 1;
-      },
-      900_000,
+    // A replay must have used its whole recording — when every criterion ran (not under -t or a bail). A recording
+    // replaces the committed one only when every criterion ran and passed; otherwise it is kept as .failed.har.
+    s.afterAll(() =>
+      connection?.close({ verify: ran === CLUSTER_CRITERIA.length, passed: passed === CLUSTER_CRITERIA.length }),
     );
-  }
-});
 
-describe("K8s cluster stage against recordings (self-test)", { tags: ["k8s", "replay", "self-test"] }, () => {
-  const target = replayTarget();
-
-  it("healthy: every criterion passes, on virtual time, and only recorded requests are made", async () => {
-    await using replay = await startK8sReplay("fixtures/k8s-cluster/healthy.har");
-    const { outcomes } = await runClusterCriteria({
-      clients: clientsForKubeconfig(replay.kubeconfigPath),
-      target,
-      clock: replay.clock,
-      waitTimeoutMs: 300_000,
-    });
-    expect(outcomes.filter((o) => !o.passed).map((o) => `${o.name}: ${String(o.error)}`)).toEqual([]);
-    expect(replay.server.unmatched()).toEqual([]);
-    expect(replay.server.unused().filter((k) => !isKubectlOnlyKey(k))).toEqual([]);
-  });
-
-  it("health-failing: pods Ready but the port-forwarded /health answering 503 fails only the health criterion", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "smokebook-k8s-health-"));
-    try {
-      const recording = join(dir, "health-503.har");
-      const healthy = loadK8sRecording("fixtures/k8s-cluster/healthy.har").har;
-      const failing = withTunnelAnswer(
-        healthy,
-        { method: "GET", path: /^\/health$/ },
-        { status: 503, statusText: "Service Unavailable", body: '{"status":"unavailable"}' },
+    for (const criterion of CLUSTER_CRITERIA) {
+      s.it(
+        criterion.name,
+        async (ctx) => {
+          ran += 1;
+          await runCriterionWithEvidence(ctx, run, criterion, polls);
+          passed += 1;
+        },
+        900_000,
       );
-      saveHar(recording, failing, {});
-      await using replay = await startK8sReplay(recording);
+    }
+  },
+  process.env,
+  { replay: SAMPLE_REPLAYS },
+);
+
+describeSampleReplay(
+  "K8s cluster stage against recordings (self-test)",
+  { tags: ["k8s", "replay", "self-test"] },
+  () => {
+    const target = replayTarget();
+
+    it("healthy: every criterion passes, on virtual time, and only recorded requests are made", async () => {
+      await using replay = await startK8sReplay("fixtures/k8s-cluster/healthy.har");
       const { outcomes } = await runClusterCriteria({
         clients: clientsForKubeconfig(replay.kubeconfigPath),
         target,
         clock: replay.clock,
         waitTimeoutMs: 300_000,
       });
-      const failed = outcomes.filter((o) => !o.passed);
-      expect(failed.map((o) => o.name)).toEqual([HEALTH_CRITERION]);
-      const error = failed[0]?.error;
-      expect(error).toMatchObject({ code: "K8S_HEALTH_FAILED", criterion: HEALTH_CRITERION });
-      expect(String(error)).toMatch(
-        /^ClusterCheckError: a port-forward to a pod answers the health path: GET \/health through port-forward to observer-[a-z0-9]+-[a-z0-9]{5}:8000 answered 503, expected 200: \{"status":"unavailable"\}/,
-      );
-      // The captured healthy run never read diagnostics: the failure's events and log reads are all it lacks.
-      expect(replay.server.unmatched().filter((r) => !/\/events\?fieldSelector=|\/log\?container=/.test(r))).toEqual(
-        [],
-      );
+      expect(outcomes.filter((o) => !o.passed).map((o) => `${o.name}: ${String(o.error)}`)).toEqual([]);
+      expect(replay.server.unmatched()).toEqual([]);
       expect(replay.server.unused().filter((k) => !isKubectlOnlyKey(k))).toEqual([]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-});
+    });
+
+    it("health-failing: pods Ready but the port-forwarded /health answering 503 fails only the health criterion", async () => {
+      const dir = mkdtempSync(join(tmpdir(), "smokebook-k8s-health-"));
+      try {
+        const recording = join(dir, "health-503.har");
+        const healthy = loadK8sRecording("fixtures/k8s-cluster/healthy.har").har;
+        const failing = withTunnelAnswer(
+          healthy,
+          { method: "GET", path: /^\/health$/ },
+          { status: 503, statusText: "Service Unavailable", body: '{"status":"unavailable"}' },
+        );
+        saveHar(recording, failing, {});
+        await using replay = await startK8sReplay(recording);
+        const { outcomes } = await runClusterCriteria({
+          clients: clientsForKubeconfig(replay.kubeconfigPath),
+          target,
+          clock: replay.clock,
+          waitTimeoutMs: 300_000,
+        });
+        const failed = outcomes.filter((o) => !o.passed);
+        expect(failed.map((o) => o.name)).toEqual([HEALTH_CRITERION]);
+        const error = failed[0]?.error;
+        expect(error).toMatchObject({ code: "K8S_HEALTH_FAILED", criterion: HEALTH_CRITERION });
+        expect(String(error)).toMatch(
+          /^ClusterCheckError: a port-forward to a pod answers the health path: GET \/health through port-forward to observer-[a-z0-9]+-[a-z0-9]{5}:8000 answered 503, expected 200: \{"status":"unavailable"\}/,
+        );
+        // The captured healthy run never read diagnostics: the failure's events and log reads are all it lacks.
+        expect(replay.server.unmatched().filter((r) => !/\/events\?fieldSelector=|\/log\?container=/.test(r))).toEqual(
+          [],
+        );
+        expect(replay.server.unused().filter((k) => !isKubectlOnlyKey(k))).toEqual([]);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  },
+);

@@ -12,11 +12,12 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Har } from "har-format";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { recordIds, recordJson, recordPoll, recordSection } from "../../helpers/evidence/record.ts";
 import { readClusterEnv } from "../../helpers/k8s-cluster/cluster-env.ts";
 import { connectCluster } from "../../helpers/k8s-cluster/connect.ts";
 import { clientsForKubeconfig } from "../../helpers/k8s-cluster/kube-client.ts";
+import { describeSampleReplay, SAMPLE_REPLAYS } from "../../helpers/k8s-cluster/sample-replays.ts";
 import { uniqueRunId } from "../../helpers/k8s-cluster/unique-id.ts";
 import { loadK8sRecording, recordedId } from "../../helpers/k8s-replay/recording.ts";
 import { withJsonAnswer, withTunnelAnswer } from "../../helpers/k8s-replay/recording-variants.ts";
@@ -30,53 +31,58 @@ import type { PollLine } from "../../helpers/poll.ts";
 import { saveHar } from "../../helpers/replay/har-file.ts";
 import { describeSmoke } from "../../helpers/smoke.ts";
 
-describeSmoke(langfuseTraceSmokeDefinition, (s) => {
-  s.it(
-    "a trace ingested before rollout restart deployment/langfuse is readable after it",
-    async (ctx) => {
-      const env = readLangfuseEnv();
-      await using connection = await connectCluster(
-        s.mode,
-        langfuseTraceSmokeDefinition.recordings[0] as string,
-        process.env,
-        {
-          namespace: env.namespace,
-        },
-      );
-      const run = connection.recording ? undefined : uniqueRunId();
-      const traceId = connection.recording ? recordedId(connection.recording, "traceId") : `smokebook-trace-${run}`;
-      const eventId = connection.recording ? recordedId(connection.recording, "eventId") : `smokebook-event-${run}`;
-      connection.noteIds({ traceId, eventId });
-      await recordIds(ctx, { context: connection.clients.describe, namespace: env.namespace, trace_id: traceId });
-      const polls: PollLine[] = [];
-      try {
-        const line = await langfuseTraceSmoke({
-          clients: connection.clients,
-          clock: connection.clock,
-          waitTimeoutMs: readClusterEnv().waitTimeoutMs,
-          onPoll: (l) => polls.push(l),
-          env,
-          traceId,
-          eventId,
-          allowBlankKeys: s.mode === "replay",
-        });
-        console.log(jsonLine(line));
-        await recordJson(ctx, "langfuse-trace-smoke", line);
-        await recordSection(ctx, "DEV-044 evidence (seed 001 DoD mapping)", dev044Evidence(line));
-        await connection.close({ passed: true });
-      } catch (error) {
-        if (error instanceof LangfuseTraceStageError) {
-          console.log(jsonLine(error.line));
-          await recordJson(ctx, "langfuse-trace-smoke", error.line);
+describeSmoke(
+  langfuseTraceSmokeDefinition,
+  (s) => {
+    s.it(
+      "a trace ingested before rollout restart deployment/langfuse is readable after it",
+      async (ctx) => {
+        const env = readLangfuseEnv();
+        await using connection = await connectCluster(
+          s.mode,
+          langfuseTraceSmokeDefinition.recordings[0] as string,
+          process.env,
+          {
+            namespace: env.namespace,
+          },
+        );
+        const run = connection.recording ? undefined : uniqueRunId();
+        const traceId = connection.recording ? recordedId(connection.recording, "traceId") : `smokebook-trace-${run}`;
+        const eventId = connection.recording ? recordedId(connection.recording, "eventId") : `smokebook-event-${run}`;
+        connection.noteIds({ traceId, eventId });
+        await recordIds(ctx, { context: connection.clients.describe, namespace: env.namespace, trace_id: traceId });
+        const polls: PollLine[] = [];
+        try {
+          const line = await langfuseTraceSmoke({
+            clients: connection.clients,
+            clock: connection.clock,
+            waitTimeoutMs: readClusterEnv().waitTimeoutMs,
+            onPoll: (l) => polls.push(l),
+            env,
+            traceId,
+            eventId,
+            allowBlankKeys: s.mode === "replay",
+          });
+          console.log(jsonLine(line));
+          await recordJson(ctx, "langfuse-trace-smoke", line);
+          await recordSection(ctx, "DEV-044 evidence (seed 001 DoD mapping)", dev044Evidence(line));
+          await connection.close({ passed: true });
+        } catch (error) {
+          if (error instanceof LangfuseTraceStageError) {
+            console.log(jsonLine(error.line));
+            await recordJson(ctx, "langfuse-trace-smoke", error.line);
+          }
+          throw error;
+        } finally {
+          for (const line of polls) await recordPoll(ctx, line);
         }
-        throw error;
-      } finally {
-        for (const line of polls) await recordPoll(ctx, line);
-      }
-    },
-    900_000,
-  );
-});
+      },
+      900_000,
+    );
+  },
+  process.env,
+  { replay: SAMPLE_REPLAYS },
+);
 
 /** The DoD rows seed 001 maps to this smoke's JSON line. */
 function dev044Evidence(line: TraceSmokeLine): string {
@@ -103,122 +109,128 @@ async function replayTrace(recording: string, artifact?: string) {
   });
 }
 
-describe("LangFuse trace persistence smoke against recordings (self-test)", {
-  tags: ["k8s", "replay", "self-test"],
-}, () => {
-  const withTemp = async (fn: (dir: string) => Promise<void>) => {
-    const dir = mkdtempSync(join(tmpdir(), "smokebook-langfuse-trace-"));
-    try {
-      await fn(dir);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  };
-  const captured = () => loadK8sRecording("fixtures/langfuse/trace.har").har;
-  const variant = (dir: string, name: string, har: Har) => {
-    const path = join(dir, `${name}.har`);
-    saveHar(path, har);
-    return path;
-  };
+describeSampleReplay(
+  "LangFuse trace persistence smoke against recordings (self-test)",
+  {
+    tags: ["k8s", "replay", "self-test"],
+  },
+  () => {
+    const withTemp = async (fn: (dir: string) => Promise<void>) => {
+      const dir = mkdtempSync(join(tmpdir(), "smokebook-langfuse-trace-"));
+      try {
+        await fn(dir);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    };
+    const captured = () => loadK8sRecording("fixtures/langfuse/trace.har").har;
+    const variant = (dir: string, name: string, har: Har) => {
+      const path = join(dir, `${name}.har`);
+      saveHar(path, har);
+      return path;
+    };
 
-  it("healthy: stage complete, ingest 207 (batch endpoint), fetch 200 before and after, line appended", () =>
-    withTemp(async (dir) => {
-      const file = join(dir, "trace.jsonl");
-      const line = await replayTrace("fixtures/langfuse/trace.har", file);
-      expect(line).toMatchObject({
-        result: "pass",
-        stage: "complete",
-        ingest_http_code: 207,
-        fetch_before_http_code: 200,
-        fetch_after_http_code: 200,
-      });
-      expect(JSON.parse(readFileSync(file, "utf8"))).toEqual(JSON.parse(jsonLine(line)));
-    }));
+    it("healthy: stage complete, ingest 207 (batch endpoint), fetch 200 before and after, line appended", () =>
+      withTemp(async (dir) => {
+        const file = join(dir, "trace.jsonl");
+        const line = await replayTrace("fixtures/langfuse/trace.har", file);
+        expect(line).toMatchObject({
+          result: "pass",
+          stage: "complete",
+          ingest_http_code: 207,
+          fetch_before_http_code: 200,
+          fetch_after_http_code: 200,
+        });
+        expect(JSON.parse(readFileSync(file, "utf8"))).toEqual(JSON.parse(jsonLine(line)));
+      }));
 
-  it("LangFuse 503 after its restart fails stage fetch_after_restart with fetch_after_http_code 503", () =>
-    withTemp(async (dir) => {
-      const file = join(dir, "trace.jsonl");
-      const attempt = replayTrace("fixtures/langfuse/trace-503-after-restart.har", file);
-      await expect(attempt).rejects.toBeInstanceOf(LangfuseTraceStageError);
-      await expect(attempt).rejects.toThrow(
-        /stage "fetch_after_restart": trace smokebook-trace-\S+ not queryable after rollout restart deployment\/langfuse: not readable within 120s; last HTTP 503/,
-      );
-      await expect(attempt).rejects.toThrow("rollback (seed 001): kubectl rollout undo deployment/langfuse -n default");
-      expect(JSON.parse(readFileSync(file, "utf8"))).toMatchObject({
-        result: "fail",
-        stage: "fetch_after_restart",
-        ingest_http_code: 207,
-        fetch_before_http_code: 200,
-        fetch_after_http_code: 503,
-      });
-    }));
+    it("LangFuse 503 after its restart fails stage fetch_after_restart with fetch_after_http_code 503", () =>
+      withTemp(async (dir) => {
+        const file = join(dir, "trace.jsonl");
+        const attempt = replayTrace("fixtures/langfuse/trace-503-after-restart.har", file);
+        await expect(attempt).rejects.toBeInstanceOf(LangfuseTraceStageError);
+        await expect(attempt).rejects.toThrow(
+          /stage "fetch_after_restart": trace smokebook-trace-\S+ not queryable after rollout restart deployment\/langfuse: not readable within 120s; last HTTP 503/,
+        );
+        await expect(attempt).rejects.toThrow(
+          "rollback (seed 001): kubectl rollout undo deployment/langfuse -n default",
+        );
+        expect(JSON.parse(readFileSync(file, "utf8"))).toMatchObject({
+          result: "fail",
+          stage: "fetch_after_restart",
+          ingest_http_code: 207,
+          fetch_before_http_code: 200,
+          fetch_after_http_code: 503,
+        });
+      }));
 
-  it("a trace LangFuse never answers 200 for before the restart fails stage fetch_before_restart, with no rollback", () =>
-    withTemp(async (dir) => {
-      const file = join(dir, "trace.jsonl");
-      const recording = variant(
-        dir,
-        "never-queryable",
-        withTunnelAnswer(
-          captured(),
-          { method: "GET", path: /^\/api\/public\/traces\// },
-          {
-            status: 404,
-            statusText: "Not Found",
-            body: '{"message":"Trace not found","error":"LangfuseNotFoundError"}',
-          },
-        ),
-      );
-      const attempt = replayTrace(recording, file);
-      await expect(attempt).rejects.toBeInstanceOf(LangfuseTraceStageError);
-      await expect(attempt).rejects.toMatchObject({ stage: "fetch_before_restart" });
-      await expect(attempt).rejects.toThrow(
-        /^stage "fetch_before_restart": trace smokebook-trace-\S+ not queryable before the restart: not readable within 120s; last HTTP 404$/,
-      );
-      expect(JSON.parse(readFileSync(file, "utf8"))).toMatchObject({
-        result: "fail",
-        stage: "fetch_before_restart",
-        ingest_http_code: 207,
-        fetch_before_http_code: 404,
-        fetch_after_http_code: null,
-      });
-    }));
+    it("a trace LangFuse never answers 200 for before the restart fails stage fetch_before_restart, with no rollback", () =>
+      withTemp(async (dir) => {
+        const file = join(dir, "trace.jsonl");
+        const recording = variant(
+          dir,
+          "never-queryable",
+          withTunnelAnswer(
+            captured(),
+            { method: "GET", path: /^\/api\/public\/traces\// },
+            {
+              status: 404,
+              statusText: "Not Found",
+              body: '{"message":"Trace not found","error":"LangfuseNotFoundError"}',
+            },
+          ),
+        );
+        const attempt = replayTrace(recording, file);
+        await expect(attempt).rejects.toBeInstanceOf(LangfuseTraceStageError);
+        await expect(attempt).rejects.toMatchObject({ stage: "fetch_before_restart" });
+        await expect(attempt).rejects.toThrow(
+          /^stage "fetch_before_restart": trace smokebook-trace-\S+ not queryable before the restart: not readable within 120s; last HTTP 404$/,
+        );
+        expect(JSON.parse(readFileSync(file, "utf8"))).toMatchObject({
+          result: "fail",
+          stage: "fetch_before_restart",
+          ingest_http_code: 207,
+          fetch_before_http_code: 404,
+          fetch_after_http_code: null,
+        });
+      }));
 
-  it("a Secret without langfuse-secret-key fails stage credentials, naming the key", () =>
-    withTemp(async (dir) => {
-      const recording = variant(
-        dir,
-        "no-secret-key",
-        withJsonAnswer(captured(), "GET", "/api/v1/namespaces/default/secrets/langfuse-secrets", (secret) => {
-          const s = secret as { data: Record<string, string> };
-          delete s.data["langfuse-secret-key"];
-          return s;
-        }),
-      );
-      const attempt = replayTrace(recording);
-      await expect(attempt).rejects.toMatchObject({
-        stage: "credentials",
-        line: { stage: "credentials", ingest_http_code: null },
-      });
-      await expect(attempt).rejects.toThrow(/Secret default\/langfuse-secrets lacks key\(s\) langfuse-secret-key/);
-    }));
+    it("a Secret without langfuse-secret-key fails stage credentials, naming the key", () =>
+      withTemp(async (dir) => {
+        const recording = variant(
+          dir,
+          "no-secret-key",
+          withJsonAnswer(captured(), "GET", "/api/v1/namespaces/default/secrets/langfuse-secrets", (secret) => {
+            const s = secret as { data: Record<string, string> };
+            delete s.data["langfuse-secret-key"];
+            return s;
+          }),
+        );
+        const attempt = replayTrace(recording);
+        await expect(attempt).rejects.toMatchObject({
+          stage: "credentials",
+          line: { stage: "credentials", ingest_http_code: null },
+        });
+        await expect(attempt).rejects.toThrow(/Secret default\/langfuse-secrets lacks key\(s\) langfuse-secret-key/);
+      }));
 
-  it("an ingest refused with 401 fails stage ingest with ingest_http_code 401", () =>
-    withTemp(async (dir) => {
-      const recording = variant(
-        dir,
-        "ingest-401",
-        withTunnelAnswer(
-          captured(),
-          { method: "POST", path: /^\/api\/public\/ingestion$/ },
-          { status: 401, statusText: "Unauthorized", body: '{"message":"Invalid public or secret key"}' },
-        ),
-      );
-      const attempt = replayTrace(recording);
-      await expect(attempt).rejects.toMatchObject({
-        stage: "ingest",
-        line: { ingest_http_code: 401, fetch_before_http_code: null },
-      });
-      await expect(attempt).rejects.toThrow(/stage "ingest": public ingestion failed: HTTP 401/);
-    }));
-});
+    it("an ingest refused with 401 fails stage ingest with ingest_http_code 401", () =>
+      withTemp(async (dir) => {
+        const recording = variant(
+          dir,
+          "ingest-401",
+          withTunnelAnswer(
+            captured(),
+            { method: "POST", path: /^\/api\/public\/ingestion$/ },
+            { status: 401, statusText: "Unauthorized", body: '{"message":"Invalid public or secret key"}' },
+          ),
+        );
+        const attempt = replayTrace(recording);
+        await expect(attempt).rejects.toMatchObject({
+          stage: "ingest",
+          line: { ingest_http_code: 401, fetch_before_http_code: null },
+        });
+        await expect(attempt).rejects.toThrow(/stage "ingest": public ingestion failed: HTTP 401/);
+      }));
+  },
+);

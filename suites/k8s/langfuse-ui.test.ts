@@ -10,11 +10,12 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { recordIds, recordJson } from "../../helpers/evidence/record.ts";
 import { readClusterEnv } from "../../helpers/k8s-cluster/cluster-env.ts";
 import { connectCluster } from "../../helpers/k8s-cluster/connect.ts";
 import { clientsForKubeconfig } from "../../helpers/k8s-cluster/kube-client.ts";
+import { describeSampleReplay, SAMPLE_REPLAYS } from "../../helpers/k8s-cluster/sample-replays.ts";
 import { loadK8sRecording } from "../../helpers/k8s-replay/recording.ts";
 import { type TunnelAnswer, withTunnelAnswer } from "../../helpers/k8s-replay/recording-variants.ts";
 import { startK8sReplay } from "../../helpers/k8s-replay/start-replay.ts";
@@ -26,32 +27,37 @@ import { langfuseUiSmoke } from "../../helpers/langfuse/ui-smoke.ts";
 import { saveHar } from "../../helpers/replay/har-file.ts";
 import { describeSmoke } from "../../helpers/smoke.ts";
 
-describeSmoke(langfuseUiSmokeDefinition, (s) => {
-  s.it("the internal LangFuse UI answers 200 or 302, with a sanitized JSON line", async (ctx) => {
-    const env = readLangfuseEnv();
-    await using connection = await connectCluster(
-      s.mode,
-      langfuseUiSmokeDefinition.recordings[0] as string,
-      process.env,
-      {
-        namespace: env.namespace,
-      },
-    );
-    await recordIds(ctx, { context: connection.clients.describe, namespace: env.namespace });
-    try {
-      const line = await langfuseUiSmoke(connection.clients, env, connection.clock, readClusterEnv().waitTimeoutMs);
-      console.log(jsonLine(line));
-      await recordJson(ctx, "langfuse-ui-smoke", line);
-      await connection.close({ passed: true });
-    } catch (error) {
-      if (error instanceof LangfuseUiSmokeError) {
-        console.log(jsonLine(error.line));
-        await recordJson(ctx, "langfuse-ui-smoke", error.line);
+describeSmoke(
+  langfuseUiSmokeDefinition,
+  (s) => {
+    s.it("the internal LangFuse UI answers 200 or 302, with a sanitized JSON line", async (ctx) => {
+      const env = readLangfuseEnv();
+      await using connection = await connectCluster(
+        s.mode,
+        langfuseUiSmokeDefinition.recordings[0] as string,
+        process.env,
+        {
+          namespace: env.namespace,
+        },
+      );
+      await recordIds(ctx, { context: connection.clients.describe, namespace: env.namespace });
+      try {
+        const line = await langfuseUiSmoke(connection.clients, env, connection.clock, readClusterEnv().waitTimeoutMs);
+        console.log(jsonLine(line));
+        await recordJson(ctx, "langfuse-ui-smoke", line);
+        await connection.close({ passed: true });
+      } catch (error) {
+        if (error instanceof LangfuseUiSmokeError) {
+          console.log(jsonLine(error.line));
+          await recordJson(ctx, "langfuse-ui-smoke", error.line);
+        }
+        throw error;
       }
-      throw error;
-    }
-  });
-});
+    });
+  },
+  process.env,
+  { replay: SAMPLE_REPLAYS },
+);
 
 /** The captured UI recording with the UI's answer replaced (a real LangFuse sets cookies; the stand-in does not). */
 function uiVariant(dir: string, name: string, answer: TunnelAnswer): string {
@@ -71,64 +77,72 @@ const SIGN_IN_PAGE: TunnelAnswer = {
   ],
 };
 
-describe("LangFuse UI smoke against recordings (self-test)", { tags: ["k8s", "replay", "self-test"] }, () => {
-  it("the captured stand-in UI answers 302 to its sign-in page, which passes", async () => {
-    await using replay = await startK8sReplay("fixtures/langfuse/ui.har");
-    const line = await langfuseUiSmoke(clientsForKubeconfig(replay.kubeconfigPath), readLangfuseEnv({}), replay.clock);
-    expect(line).toMatchObject({ namespace: "default", http_code: 302, result: "pass" });
-    expect(line.response_summary).toContain("location /auth/sign-in");
-  });
-
-  it("appends one line per run to LANGFUSE_SMOKE_ARTIFACT_FILE, equal to the returned line, with no cookie content", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "smokebook-langfuse-ui-"));
-    try {
-      const file = join(dir, "langfuse-ui-smoke.jsonl");
-      const env = readLangfuseEnv({ LANGFUSE_SMOKE_ARTIFACT_FILE: file });
-      const lines: string[] = [];
-      for (let run = 0; run < 2; run++) {
-        await using replay = await startK8sReplay(uiVariant(dir, "sign-in-200", SIGN_IN_PAGE));
-        lines.push(jsonLine(await langfuseUiSmoke(clientsForKubeconfig(replay.kubeconfigPath), env, replay.clock)));
-      }
-      const artifact = readFileSync(file, "utf8").trim().split("\n");
-      expect(artifact).toEqual(lines);
-      const line = JSON.parse(artifact[1] as string) as Record<string, unknown>;
-      expect(Object.keys(line)).toEqual([
-        "utc",
-        "namespace",
-        "result",
-        "http_code",
-        "response_sha256",
-        "response_summary",
-      ]);
-      expect(line).toMatchObject({ namespace: "default", http_code: 200, result: "pass" });
-      expect(line.response_sha256).toMatch(/^[0-9a-f]{64}$/);
-      expect(line.response_summary).toContain("set-cookie");
-      expect(readFileSync(file, "utf8")).not.toMatch(/csrf-token=|next-auth\.|Bearer |Basic /);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  it("a UI answering 503 fails with its http_code, after the line was appended", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "smokebook-langfuse-ui-"));
-    try {
-      const recording = uiVariant(dir, "ui-503", {
-        status: 503,
-        statusText: "Service Unavailable",
-        body: '{"message":"Service Unavailable"}',
-      });
-      const file = join(dir, "langfuse-ui-smoke.jsonl");
-      await using replay = await startK8sReplay(recording);
-      const attempt = langfuseUiSmoke(
+describeSampleReplay(
+  "LangFuse UI smoke against recordings (self-test)",
+  { tags: ["k8s", "replay", "self-test"] },
+  () => {
+    it("the captured stand-in UI answers 302 to its sign-in page, which passes", async () => {
+      await using replay = await startK8sReplay("fixtures/langfuse/ui.har");
+      const line = await langfuseUiSmoke(
         clientsForKubeconfig(replay.kubeconfigPath),
-        readLangfuseEnv({ LANGFUSE_SMOKE_ARTIFACT_FILE: file }),
+        readLangfuseEnv({}),
         replay.clock,
       );
-      await expect(attempt).rejects.toBeInstanceOf(LangfuseUiSmokeError);
-      await expect(attempt).rejects.toThrow(/answered http_code 503, expected 200 or 302/);
-      expect(JSON.parse(readFileSync(file, "utf8"))).toMatchObject({ http_code: 503, result: "fail" });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-});
+      expect(line).toMatchObject({ namespace: "default", http_code: 302, result: "pass" });
+      expect(line.response_summary).toContain("location /auth/sign-in");
+    });
+
+    it("appends one line per run to LANGFUSE_SMOKE_ARTIFACT_FILE, equal to the returned line, with no cookie content", async () => {
+      const dir = mkdtempSync(join(tmpdir(), "smokebook-langfuse-ui-"));
+      try {
+        const file = join(dir, "langfuse-ui-smoke.jsonl");
+        const env = readLangfuseEnv({ LANGFUSE_SMOKE_ARTIFACT_FILE: file });
+        const lines: string[] = [];
+        for (let run = 0; run < 2; run++) {
+          await using replay = await startK8sReplay(uiVariant(dir, "sign-in-200", SIGN_IN_PAGE));
+          lines.push(jsonLine(await langfuseUiSmoke(clientsForKubeconfig(replay.kubeconfigPath), env, replay.clock)));
+        }
+        const artifact = readFileSync(file, "utf8").trim().split("\n");
+        expect(artifact).toEqual(lines);
+        const line = JSON.parse(artifact[1] as string) as Record<string, unknown>;
+        expect(Object.keys(line)).toEqual([
+          "utc",
+          "namespace",
+          "result",
+          "http_code",
+          "response_sha256",
+          "response_summary",
+        ]);
+        expect(line).toMatchObject({ namespace: "default", http_code: 200, result: "pass" });
+        expect(line.response_sha256).toMatch(/^[0-9a-f]{64}$/);
+        expect(line.response_summary).toContain("set-cookie");
+        expect(readFileSync(file, "utf8")).not.toMatch(/csrf-token=|next-auth\.|Bearer |Basic /);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it("a UI answering 503 fails with its http_code, after the line was appended", async () => {
+      const dir = mkdtempSync(join(tmpdir(), "smokebook-langfuse-ui-"));
+      try {
+        const recording = uiVariant(dir, "ui-503", {
+          status: 503,
+          statusText: "Service Unavailable",
+          body: '{"message":"Service Unavailable"}',
+        });
+        const file = join(dir, "langfuse-ui-smoke.jsonl");
+        await using replay = await startK8sReplay(recording);
+        const attempt = langfuseUiSmoke(
+          clientsForKubeconfig(replay.kubeconfigPath),
+          readLangfuseEnv({ LANGFUSE_SMOKE_ARTIFACT_FILE: file }),
+          replay.clock,
+        );
+        await expect(attempt).rejects.toBeInstanceOf(LangfuseUiSmokeError);
+        await expect(attempt).rejects.toThrow(/answered http_code 503, expected 200 or 302/);
+        expect(JSON.parse(readFileSync(file, "utf8"))).toMatchObject({ http_code: 503, result: "fail" });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  },
+);

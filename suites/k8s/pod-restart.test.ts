@@ -7,7 +7,7 @@
  * Without the gate (or without a usable kubeconfig) it replays fixtures/k8s-cluster/pod-restart.har against the
  * embedded target fixtures/target; the self-test replays marker-lost.har.
  */
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { recordIds, recordJson, recordPoll } from "../../helpers/evidence/record.ts";
 import { readClusterEnv } from "../../helpers/k8s-cluster/cluster-env.ts";
 import { connectCluster } from "../../helpers/k8s-cluster/connect.ts";
@@ -15,6 +15,7 @@ import { deploymentFacts, readDeployment } from "../../helpers/k8s-cluster/deplo
 import { ClusterCheckError } from "../../helpers/k8s-cluster/errors.ts";
 import { clientsForKubeconfig } from "../../helpers/k8s-cluster/kube-client.ts";
 import { podRestartSmoke, RESTART_CRITERION } from "../../helpers/k8s-cluster/restart-smoke.ts";
+import { describeSampleReplay, SAMPLE_REPLAYS } from "../../helpers/k8s-cluster/sample-replays.ts";
 import { k8sPodRestartSmoke } from "../../helpers/k8s-cluster/smokes.ts";
 import { clusterTargetFor, replayTarget } from "../../helpers/k8s-cluster/target.ts";
 import { uniqueRunId } from "../../helpers/k8s-cluster/unique-id.ts";
@@ -24,39 +25,44 @@ import { startK8sReplay } from "../../helpers/k8s-replay/start-replay.ts";
 import type { PollLine } from "../../helpers/poll.ts";
 import { describeSmoke } from "../../helpers/smoke.ts";
 
-describeSmoke(k8sPodRestartSmoke, (s) => {
-  s.it(
-    RESTART_CRITERION,
-    async (ctx) => {
-      await using connection = await connectCluster(s.mode, k8sPodRestartSmoke.recordings[0] as string, process.env, {
-        namespace: clusterTargetFor(s.mode).namespace,
-      });
-      const polls: PollLine[] = [];
-      const check = {
-        clients: connection.clients,
-        target: clusterTargetFor(s.mode),
-        clock: connection.clock,
-        waitTimeoutMs: readClusterEnv().waitTimeoutMs,
-        onPoll: (line: PollLine) => polls.push(line),
-      };
-      const marker = connection.recording ? recordedId(connection.recording, "marker") : uniqueRunId();
-      connection.noteIds({ marker });
-      await recordIds(ctx, { context: connection.clients.describe, namespace: check.target.namespace, marker });
-      try {
-        const facts = deploymentFacts(await readDeployment(check));
-        const outcome = await podRestartSmoke(check, facts.matchLabels, marker);
-        await recordIds(ctx, { pod_before: outcome.before, pod_after: outcome.after });
-        await recordJson(ctx, "k8s-pod-restart", { result: "pass", ...outcome });
-        await connection.close({ passed: true });
-      } finally {
-        for (const line of polls) await recordPoll(ctx, line);
-      }
-    },
-    900_000,
-  );
-});
+describeSmoke(
+  k8sPodRestartSmoke,
+  (s) => {
+    s.it(
+      RESTART_CRITERION,
+      async (ctx) => {
+        await using connection = await connectCluster(s.mode, k8sPodRestartSmoke.recordings[0] as string, process.env, {
+          namespace: clusterTargetFor(s.mode).namespace,
+        });
+        const polls: PollLine[] = [];
+        const check = {
+          clients: connection.clients,
+          target: clusterTargetFor(s.mode),
+          clock: connection.clock,
+          waitTimeoutMs: readClusterEnv().waitTimeoutMs,
+          onPoll: (line: PollLine) => polls.push(line),
+        };
+        const marker = connection.recording ? recordedId(connection.recording, "marker") : uniqueRunId();
+        connection.noteIds({ marker });
+        await recordIds(ctx, { context: connection.clients.describe, namespace: check.target.namespace, marker });
+        try {
+          const facts = deploymentFacts(await readDeployment(check));
+          const outcome = await podRestartSmoke(check, facts.matchLabels, marker);
+          await recordIds(ctx, { pod_before: outcome.before, pod_after: outcome.after });
+          await recordJson(ctx, "k8s-pod-restart", { result: "pass", ...outcome });
+          await connection.close({ passed: true });
+        } finally {
+          for (const line of polls) await recordPoll(ctx, line);
+        }
+      },
+      900_000,
+    );
+  },
+  process.env,
+  { replay: SAMPLE_REPLAYS },
+);
 
-describe("K8s pod restart against recordings (self-test)", { tags: ["k8s", "replay", "self-test"] }, () => {
+describeSampleReplay("K8s pod restart against recordings (self-test)", { tags: ["k8s", "replay", "self-test"] }, () => {
   it("marker-lost: (captured) the marker is gone on the replacement pod; the failure names both pods and the emptyDir", async () => {
     await using replay = await startK8sReplay("fixtures/k8s-cluster/marker-lost.har");
     const check = {
