@@ -14,6 +14,7 @@ import { $ } from "zx";
 import { SmokebookError } from "../errors.ts";
 import { alive, clusterDir, readState } from "./cluster-state.ts";
 import { stopDaemon } from "./daemon.ts";
+import { kubectlCacheDir } from "./kubectl-apply.ts";
 import { type Leftover, leftovers, mountsBelow, podProcesses, processesUsing } from "./leftovers.ts";
 import { POD_BRIDGE } from "./start-node.ts";
 
@@ -41,8 +42,9 @@ export interface ClusterDownOptions {
 async function removeWorkloads(kubeconfig: string, log: (line: string) => void): Promise<void> {
   const k = $({ quiet: true, nothrow: true, timeout: "60s" });
   const kinds = "deployments,statefulsets,daemonsets,replicasets,jobs";
-  await k`kubectl --kubeconfig ${kubeconfig} delete ${kinds} --all --all-namespaces --wait=false`;
-  await k`kubectl --kubeconfig ${kubeconfig} delete pods --all --all-namespaces --grace-period=1 --wait=true --timeout=45s`;
+  const cache = kubectlCacheDir(kubeconfig);
+  await k`kubectl --kubeconfig ${kubeconfig} --cache-dir ${cache} delete ${kinds} --all --all-namespaces --wait=false`;
+  await k`kubectl --kubeconfig ${kubeconfig} --cache-dir ${cache} delete pods --all --all-namespaces --grace-period=1 --wait=true --timeout=45s`;
   log("removed the workloads (every pod sandbox stopped by the kubelet)");
 }
 

@@ -1,4 +1,5 @@
 /** kubectl against the local cluster (admin kubeconfig): apply objects, run a command, failures with stderr. */
+import { dirname, join } from "node:path";
 import { stringify } from "yaml";
 import { $ } from "zx";
 import { SmokebookError } from "../errors.ts";
@@ -13,12 +14,15 @@ export class KubectlError extends SmokebookError {
   }
 }
 
+/** kubectl's discovery cache inside the cluster folder (removed with it), never the operator's ~/.kube/cache. */
+export const kubectlCacheDir = (kubeconfig: string): string => join(dirname(kubeconfig), "kubectl-cache");
+
 export async function kubectlRun(kubeconfig: string, args: string[], input?: string): Promise<string> {
   const out = await $({
     quiet: true,
     nothrow: true,
     ...(input === undefined ? {} : { input }),
-  })`kubectl --kubeconfig ${kubeconfig} ${args}`;
+  })`kubectl --kubeconfig ${kubeconfig} --cache-dir ${kubectlCacheDir(kubeconfig)} ${args}`;
   if (out.exitCode !== 0) throw new KubectlError(args, out.stderr);
   return out.stdout;
 }

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { $ } from "zx";
 import { containerdCommand, kubeletCommand, NODE_NAME } from "./components.ts";
 import { writeKubeconfig } from "./kubeconfig-file.ts";
+import { kubectlCacheDir } from "./kubectl-apply.ts";
 import { writeKubeletConfig } from "./kubelet-config.ts";
 import { buildPauseImage, loadIntoNode } from "./node-images.ts";
 import { PAUSE_IMAGE, writeNodeRuntimeConfig } from "./node-runtime.ts";
@@ -61,7 +62,7 @@ export async function startNode(ctx: StartContext, tools: NodeTools): Promise<vo
       const out = await $({
         quiet: true,
         nothrow: true,
-      })`${tools.kubectl} --kubeconfig ${state.kubeconfig} get node ${NODE_NAME} -o jsonpath=${"{.status.conditions}"}`;
+      })`${tools.kubectl} --kubeconfig ${state.kubeconfig} --cache-dir ${kubectlCacheDir(state.kubeconfig)} get node ${NODE_NAME} -o jsonpath=${"{.status.conditions}"}`;
       if (out.exitCode !== 0) return { ready: false, state: out.stderr.trim() };
       const ready = (JSON.parse(out.stdout || "[]") as NodeCondition[]).find((c) => c.type === "Ready");
       return {
