@@ -120,14 +120,14 @@ export function contractFields(): FieldRow[] {
   return rows;
 }
 
-const escape = (text: string) => text.replace(/\|/g, "\\|");
+const escapePipes = (text: string) => text.replace(/\|/g, "\\|");
 
 /** The README table: field, required, accepts, what it declares. */
 export function renderFieldReference(rows: ReadonlyArray<FieldRow> = contractFields()): string {
   const lines = ["| field | required | accepts | what it declares |", "| --- | --- | --- | --- |"];
   for (const row of rows) {
     lines.push(
-      `| \`${row.path}\` | ${row.required ? "yes" : "no"} | ${escape(row.accepts)} | ${escape(row.description)} |`,
+      `| \`${row.path}\` | ${row.required ? "yes" : "no"} | ${escapePipes(row.accepts)} | ${escapePipes(row.description)} |`,
     );
   }
   return lines.join("\n");
