@@ -24,6 +24,18 @@ describe("redaction", () => {
     expect(redactText("dapi0123456789abcdef0123456789abcdef", {})).toBe(REDACTED);
   });
 
+  it("redacts Azure shapes nobody registered: a JWT, a SAS signature, a SharedKey authorization", () => {
+    const jwt = "eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL21hbmFnZW1lbnQifQ.c2lnbmF0dXJlLXBhcnQ";
+    expect(redactText(`token ${jwt} end`, {})).toBe(`token ${REDACTED} end`);
+    expect(redactText("https://a.blob.core.windows.net/c?sv=2022-11-02&sig=AbCdEf0123456789%2BxYz%3D&se=1", {})).toBe(
+      `https://a.blob.core.windows.net/c?sv=2022-11-02&sig=${REDACTED}&se=1`,
+    );
+    expect(redactText("Authorization: SharedKey myaccount:c2hhcmVkLWtleS1zaWduYXR1cmU=", {})).toBe(
+      `Authorization: SharedKey ${REDACTED}`,
+    );
+    expect(redactText("eyJ alone and sig=short stay", {})).toBe("eyJ alone and sig=short stay");
+  });
+
   it("redacts values registered at run time", () => {
     registerSecret("value-from-scope-xyz");
     expect(redactText("got value-from-scope-xyz", {})).toBe(`got ${REDACTED}`);

@@ -32,7 +32,19 @@ const SECRET_SHAPES: ReadonlyArray<RegExp> = [
   /\bdapi[0-9a-f]{32}(-\d+)?\b/g,
   /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/g,
   /\b(sk|pk)-lf-[0-9a-f-]{8,}/g,
+  // A JWT (Azure AD access tokens, OIDC id tokens): header.payload.signature, both halves JSON ("eyJ").
+  /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g,
+  // An Azure SAS signature (…&sig=…) and a SharedKey authorization (SharedKey account:signature).
+  /\bsig=[A-Za-z0-9%+/=]{16,}/g,
+  /\bSharedKey(Lite)?\s+[^\s:]+:[A-Za-z0-9+/=]{16,}/g,
 ];
+
+/** What a shape keeps of its match: the scheme or parameter name, so the text still says what was there. */
+function redactShape(match: string): string {
+  if (/^(Bearer|Basic|SharedKey(Lite)?)\s/.test(match)) return `${match.split(/\s+/)[0]} ${REDACTED}`;
+  if (match.startsWith("sig=")) return `sig=${REDACTED}`;
+  return REDACTED;
+}
 
 const MIN_SECRET_LENGTH = 4;
 const registered = new Set<string>();
@@ -73,9 +85,7 @@ export function redactText(text: string, env: Env = process.env): string {
     if (out.includes(secret)) out = out.split(secret).join(REDACTED);
   }
   for (const shape of SECRET_SHAPES) {
-    out = out.replace(shape, (match) =>
-      match.startsWith("Bearer") || match.startsWith("Basic") ? `${match.split(/\s+/)[0]} ${REDACTED}` : REDACTED,
-    );
+    out = out.replace(shape, redactShape);
   }
   return out;
 }
