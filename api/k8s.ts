@@ -2,6 +2,7 @@
  * smokebook/k8s: the `kube` session (the kubeconfig's cluster live, a recorded API server in replay) and the
  * cluster helpers the seed smokes use.
  */
+export type { KubeSessionSpec } from "../helpers/define-smoke/session-openers.ts";
 export type { ClusterConnection } from "../helpers/k8s-cluster/connect.ts";
 export { waitDeploymentAvailable } from "../helpers/k8s-cluster/deployment-check.ts";
 export { execInPod } from "../helpers/k8s-cluster/exec.ts";

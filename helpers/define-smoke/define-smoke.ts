@@ -25,7 +25,13 @@ import { decideMode, type Env, type RunMode, type SmokeDefinition } from "../gat
 import type { HttpSessionOptions } from "../http/http-session.ts";
 import { tagsFor } from "../smoke.ts";
 import type { Check, Shared, SharedContext, SharedOptions } from "./block-state.ts";
-import { type DatabricksSessionSpec, databricksOpener, httpOpener, kubeOpener } from "./session-openers.ts";
+import {
+  type DatabricksSessionSpec,
+  databricksOpener,
+  httpOpener,
+  type KubeSessionSpec,
+  kubeOpener,
+} from "./session-openers.ts";
 import { fixturesFor, type SmokeFixtures, scopeOf, suiteKey } from "./smoke-fixtures.ts";
 import {
   type ScopeSessions,
@@ -51,7 +57,7 @@ export interface SmokeSpec<S = undefined> extends Omit<SmokeDefinition, "recordi
   /** A Databricks session (client from the environment, as the Databricks CLI and SDK read it). */
   databricks?: true | DatabricksSessionSpec<S>;
   /** A Kubernetes session (the kubeconfig's current context). */
-  kube?: true;
+  kube?: true | KubeSessionSpec;
   /** Read instead of process.env (self-tests). */
   env?: Env;
 }
@@ -106,7 +112,7 @@ function sessionsOf<S>(spec: SmokeSpec<S>): ScopeSessions {
   const openers: ScopeSessions["openers"] = {};
   if (spec.http) openers.http = httpOpener(spec.http);
   if (spec.databricks) openers.databricks = databricksOpener(spec.databricks);
-  if (spec.kube) openers.kube = kubeOpener;
+  if (spec.kube) openers.kube = kubeOpener(spec.kube === true ? {} : spec.kube);
   for (const name of Object.keys(spec.recordings ?? {})) {
     if (!(name in openers)) {
       throw new SmokebookError(

@@ -4,6 +4,7 @@
  */
 import type { PollSettings } from "../databricks/poll-settings.ts";
 import type { DatabricksSession, SmokeRecordingProfile } from "../databricks/session.ts";
+import type { Env, RunMode } from "../gates.ts";
 import type { HttpSession, HttpSessionOptions } from "../http/http-session.ts";
 import type { ClusterConnection } from "../k8s-cluster/connect.ts";
 import type { SessionOpener } from "./system-session.ts";
@@ -49,17 +50,33 @@ export function databricksOpener<S>(spec: DatabricksSessionSpec<S> | true): Sess
   };
 }
 
-export const kubeOpener: SessionOpener<ClusterConnection> = async (context) => {
-  const { connectCluster } = await import("../k8s-cluster/connect.ts");
-  const mode = context.mode === "record" && context.recording === undefined ? "live" : context.mode;
-  const connection = await connectCluster(mode, context.recording ?? "", context.env);
-  return {
-    value: connection,
-    clock: connection.clock,
-    finish: async (failed) => {
-      await connection.close({ passed: failed.length === 0 });
-      return undefined;
-    },
-    release: () => connection.close({ verify: false }),
+export interface KubeSessionSpec {
+  /**
+   * The namespace the smoke works in: a recording made through this session ends with the runbook's §6.2 kubectl
+   * checklist there and replays with it as the kubeconfig's namespace (default: the kubeconfig's own).
+   */
+  namespace?: (env: Env, mode: RunMode) => string;
+}
+
+export function kubeOpener(spec: KubeSessionSpec = {}): SessionOpener<ClusterConnection> {
+  return async (context) => {
+    const { connectCluster } = await import("../k8s-cluster/connect.ts");
+    const mode = context.mode === "record" && context.recording === undefined ? "live" : context.mode;
+    const namespace = spec.namespace?.(context.env, context.mode);
+    const connection = await connectCluster(
+      mode,
+      context.recording ?? "",
+      context.env,
+      namespace !== undefined ? { namespace } : {},
+    );
+    return {
+      value: connection,
+      clock: connection.clock,
+      finish: async (failed) => {
+        await connection.close({ passed: failed.length === 0 });
+        return undefined;
+      },
+      release: () => connection.close({ verify: false }),
+    };
   };
-};
+}
