@@ -36,6 +36,11 @@ export interface SmokebookConfigOptions {
   tags?: TagDefinition[];
   /** Live smokes wait long (a Databricks run up to 900 s): the default per-check timeout of every system. */
   testTimeout?: number;
+  /**
+   * Test files run at once (vitest's default is one less than the cores). Smokes mostly wait on other processes
+   * and servers, so more workers than cores pays off; measure with a benchmark before raising it.
+   */
+  maxWorkers?: number | string;
 }
 
 export const SMOKEBOOK_TAGS: readonly TagDefinition[] = [
@@ -106,6 +111,7 @@ export function smokebookConfig(options: SmokebookConfigOptions = {}): ViteUserC
     test: {
       reporters: ["default", "junit", "json"],
       runner: REDACTING_RUNNER,
+      ...(options.maxWorkers !== undefined ? { maxWorkers: options.maxWorkers } : {}),
       outputFile: { junit: `${evidence}/junit.xml`, json: `${evidence}/results.json` },
       tags,
       projects: [...extra, ...systemProjects],

@@ -49,9 +49,11 @@ const LIVE_ENV = {
   DEV019_WRAPPER_LOCAL_PATH: fromRoot(DEV019_FIXTURE_WRAPPER),
 };
 
+// Each check serves its own fake workspace and gives its child its own HOME and record folder: they run concurrently.
 describe("Databricks live and record modes against a fake workspace on loopback", {
   tags: ["slow"],
   timeout: 120_000,
+  concurrent: true,
 }, () => {
   it("RUN_DEV019_WATCHDOG_SMOKE=1 DATABRICKS_HOST=http://127.0.0.1:PORT runs the live checks; the token is sent but never printed", async () => {
     const ledger = recordingLedger(["fixtures/dev019-watchdog/pass.har"], "fake workspace (pass.har)");

@@ -60,7 +60,7 @@ const live = () => ({
 });
 const pythonPath = fromRoot("fixtures/secret-resolution/python");
 
-describe("secret smoke, child vitest runs", { tags: ["slow"], timeout: 150_000 }, () => {
+describe("secret smoke, child vitest runs", { tags: ["slow"], timeout: 150_000, concurrent: true }, () => {
   it("record mode against the fake workspace: 6 criteria pass, the recording replays the same requests and holds no secret", async () => {
     const recordDir = mkdtempSync(join(tmpdir(), "smokebook-secret-record-"));
     const run = await runSuite({

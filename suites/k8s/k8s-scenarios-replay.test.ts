@@ -24,7 +24,8 @@ import { saveHar } from "../../helpers/replay/har-file.ts";
 
 const waitOf = (ids: Record<string, string>) => Number(ids.waitTimeoutSeconds ?? "300") * 1000;
 
-describe("captured K8s scenarios, replayed", { tags: ["k8s", "replay", "self-test"] }, () => {
+// Every scenario starts its own replay server (own port, own virtual clock): they run concurrently.
+describe("captured K8s scenarios, replayed", { tags: ["k8s", "replay", "self-test"], concurrent: true }, () => {
   it.each(LIVE_SCENARIOS.map((s) => [s.name, s] as const))(
     "%s: the smoke reports what it reported on the cluster, from the recording alone",
     async (_name, scenario) => {
