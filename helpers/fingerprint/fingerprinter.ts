@@ -3,7 +3,7 @@
  * DEV012_FINGERPRINT_COMMAND — a shell command that receives the input path as its last argument and prints JSON
  * with a `fingerprint` field on stdout. Both are driven through files, so the criteria treat them alike.
  */
-import { execFile } from "node:child_process";
+import { run } from "../process/run.ts";
 import { FingerprintCommandError } from "./errors.ts";
 import { fingerprintOf } from "./fingerprint.ts";
 import { loadIncidentInput } from "./incident-input.ts";
@@ -48,49 +48,37 @@ export function commandFingerprinter(command: string, options: CommandOptions = 
   const timeoutMs = options.timeoutMs ?? 60_000;
   return {
     description: `command: ${command}`,
-    fingerprint: (inputPath) =>
-      new Promise<string>((resolvePromise, reject) => {
-        // `sh -c 'cmd "$1"' sh <path>`: the command is shell syntax, the path is passed without re-quoting.
-        const args = ["-c", `${command} "$1"`, "dev012-fingerprint", inputPath];
-        execFile(
-          "/bin/sh",
-          args,
-          { cwd: options.cwd, env: options.env ?? process.env, timeout: timeoutMs, maxBuffer: 1024 * 1024 },
-          (error, stdout, stderr) => {
-            if (error) {
-              const killed = (error as { killed?: boolean }).killed;
-              const detail = killed
-                ? `did not finish within ${timeoutMs / 1000}s`
-                : `exited with ${String((error as { code?: unknown }).code ?? "an error")}; stderr: ${tail(stderr) || "(empty)"}`;
-              reject(new FingerprintCommandError(command, inputPath, detail, error));
-              return;
-            }
-            const json = lastJsonObject(stdout);
-            if (!json) {
-              reject(
-                new FingerprintCommandError(
-                  command,
-                  inputPath,
-                  `printed no JSON object; stdout: ${tail(stdout) || "(empty)"}`,
-                ),
-              );
-              return;
-            }
-            const value = json.fingerprint;
-            if (typeof value !== "string" || value.trim() === "") {
-              reject(
-                new FingerprintCommandError(
-                  command,
-                  inputPath,
-                  `printed JSON without a non-empty string "fingerprint" field: ${tail(JSON.stringify(json))}`,
-                ),
-              );
-              return;
-            }
-            resolvePromise(value.trim());
-          },
+    fingerprint: async (inputPath) => {
+      // `sh -c 'cmd "$1"' sh <path>`: the command is shell syntax, the path is passed without re-quoting.
+      const result = await run(["/bin/sh", "-c", `${command} "$1"`, "dev012-fingerprint", inputPath], {
+        ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
+        env: options.env ?? process.env,
+        timeoutMs,
+      });
+      if (result.exitCode !== 0) {
+        const detail = result.timedOut
+          ? `did not finish within ${timeoutMs / 1000}s`
+          : `exited with ${String(result.exitCode ?? result.signal)}; stderr: ${tail(result.stderr) || "(empty)"}`;
+        throw new FingerprintCommandError(command, inputPath, detail);
+      }
+      const json = lastJsonObject(result.stdout);
+      if (!json) {
+        throw new FingerprintCommandError(
+          command,
+          inputPath,
+          `printed no JSON object; stdout: ${tail(result.stdout) || "(empty)"}`,
         );
-      }),
+      }
+      const value = json.fingerprint;
+      if (typeof value !== "string" || value.trim() === "") {
+        throw new FingerprintCommandError(
+          command,
+          inputPath,
+          `printed JSON without a non-empty string "fingerprint" field: ${tail(JSON.stringify(json))}`,
+        );
+      }
+      return value.trim();
+    },
   };
 }
 

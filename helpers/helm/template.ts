@@ -4,12 +4,12 @@
  * `# Source: <chart>/templates/x.yaml` comment helm prints before every document). No helm is an environment problem
  * (EnvironmentProblemError naming `npm run setup:tools`), never a verdict on the chart.
  */
-import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { parseAllDocuments } from "yaml";
 import { EnvironmentProblemError } from "../contract/errors.ts";
 import { SmokebookError } from "../errors.ts";
 import type { K8sObject } from "../k8s/kustomize.ts";
+import { run } from "../process/run.ts";
 import { findTool, toolMissingNote } from "../tools/find-tool.ts";
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -71,30 +71,21 @@ export function helmTemplateArgs(options: HelmTemplateOptions): string[] {
   return args;
 }
 
-export function helmTemplate(options: HelmTemplateOptions): Promise<HelmRender> {
+export async function helmTemplate(options: HelmTemplateOptions): Promise<HelmRender> {
   const env = options.env ?? process.env;
   const helm = findTool("helm", env);
   if (!helm) {
-    return Promise.reject(
-      new EnvironmentProblemError(`cannot render the Helm chart ${options.chart}: ${toolMissingNote("helm", env)}`),
-    );
+    throw new EnvironmentProblemError(`cannot render the Helm chart ${options.chart}: ${toolMissingNote("helm", env)}`);
   }
-  return new Promise((resolve, reject) => {
-    execFile(
-      helm.path,
-      helmTemplateArgs(options),
-      { maxBuffer: 32 * 1024 * 1024, timeout: 60_000, env: { ...env, HELM_NO_PLUGINS: "1" } as NodeJS.ProcessEnv },
-      (error, stdout, stderr) => {
-        if (error) {
-          reject(new HelmTemplateError(options.chart, stderr.trim() || error.message, error));
-          return;
-        }
-        try {
-          resolve({ ...parseHelmOutput(stdout, options.chart), chart: options.chart, values: options.values });
-        } catch (parseError) {
-          reject(parseError);
-        }
-      },
-    );
+  const result = await run([helm.path, ...helmTemplateArgs(options)], {
+    env: { ...env, HELM_NO_PLUGINS: "1" },
+    timeoutMs: 60_000,
   });
+  if (result.exitCode !== 0) {
+    const why = result.timedOut
+      ? "helm template did not finish within 60 s"
+      : `exit ${result.exitCode ?? result.signal}`;
+    throw new HelmTemplateError(options.chart, result.stderr.trim() || why);
+  }
+  return { ...parseHelmOutput(result.stdout, options.chart), chart: options.chart, values: options.values };
 }

@@ -4,11 +4,11 @@
  * CHECKLIST_COMMENT), so `npm run replay:k8s -- <scenario>` answers every one offline; the replay keeps those
  * entries for kubectl (a smoke never gets them, and never has to use them).
  */
-import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Entry } from "har-format";
+import { run } from "../process/run.ts";
 
 export const CHECKLIST_COMMENT = "seed 004 §6.2 checklist (kubectl)";
 /** The recording's id naming the pods the checklist described, comma-separated. */
@@ -51,18 +51,12 @@ export interface ChecklistRun {
   stderr: string;
 }
 
-function kubectlOnce(args: string[], kubeconfig: string, cache: string): Promise<ChecklistRun> {
-  return new Promise((resolve) => {
-    execFile(
-      "kubectl",
-      args,
-      { env: { ...process.env, KUBECONFIG: kubeconfig, KUBECACHEDIR: cache }, timeout: 30_000 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
-        resolve({ command: args, code, stdout, stderr });
-      },
-    );
+async function kubectlOnce(args: string[], kubeconfig: string, cache: string): Promise<ChecklistRun> {
+  const result = await run(["kubectl", ...args], {
+    env: { ...process.env, KUBECONFIG: kubeconfig, KUBECACHEDIR: cache },
+    timeoutMs: 30_000,
   });
+  return { command: args, code: result.exitCode ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** Runs the checklist with kubectl against `kubeconfig` (a fresh discovery cache, so every request is made). */

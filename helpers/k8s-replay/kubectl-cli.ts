@@ -3,11 +3,11 @@
  * KUBECACHEDIR (so ~/.kube/cache stays untouched), never failing on a non-zero exit — the caller asserts on it.
  * Without kubectl on PATH a check is skipped (a failure under SMOKEBOOK_STRICT=1).
  */
-import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestContext } from "vitest";
+import { run } from "../process/run.ts";
 import { skipOrFail } from "../smoke.ts";
 
 export interface KubectlResult {
@@ -16,23 +16,15 @@ export interface KubectlResult {
   stderr: string;
 }
 
-export function kubectl(args: string[], kubeconfig: string, cacheDir: string): Promise<KubectlResult> {
-  return new Promise((resolve) => {
-    execFile(
-      "kubectl",
-      args,
-      { env: { ...process.env, KUBECONFIG: kubeconfig, KUBECACHEDIR: cacheDir }, timeout: 30_000 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
+export async function kubectl(args: string[], kubeconfig: string, cacheDir: string): Promise<KubectlResult> {
+  const result = await run(["kubectl", ...args], {
+    env: { ...process.env, KUBECONFIG: kubeconfig, KUBECACHEDIR: cacheDir },
+    timeoutMs: 30_000,
   });
+  return { code: result.exitCode ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
-const kubectlAvailable = new Promise<boolean>((resolve) => {
-  execFile("kubectl", ["version", "--client"], { timeout: 10_000 }, (error) => resolve(!error));
-});
+const kubectlAvailable = run(["kubectl", "version", "--client"], { timeoutMs: 10_000 }).then((r) => r.exitCode === 0);
 
 export async function requireKubectl(ctx: TestContext): Promise<void> {
   if (!(await kubectlAvailable))

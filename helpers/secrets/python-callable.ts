@@ -5,7 +5,6 @@
  * status/error-code attributes) to a result file, so the harness never parses the callable's own output and the
  * value never passes through a log. Values are registered for redaction as soon as they are read.
  */
-import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -69,6 +68,8 @@ with open(out, "w", encoding="utf-8") as f:
     json.dump(result, f)
 `;
 
+import { run } from "../process/run.ts";
+
 export interface RunCallableOptions {
   callable: string;
   /** The complete child environment (the caller decides what is inherited). */
@@ -82,42 +83,36 @@ function tail(text: string, max = 2000): string {
   return text.length > max ? `…${text.slice(-max)}` : text;
 }
 
-export function runPythonCallable(options: RunCallableOptions): Promise<CallableResult> {
+export async function runPythonCallable(options: RunCallableOptions): Promise<CallableResult> {
   const python = options.python ?? "python3";
   const timeoutMs = options.timeoutMs ?? 60_000;
   const dir = mkdtempSync(join(tmpdir(), "smokebook-get-secret-"));
   const resultPath = join(dir, "result.json");
   // No .pyc files in the user's tree (or in read-only fixtures).
   const env = { ...options.env, GET_SECRET_CALLABLE: options.callable, PYTHONDONTWRITEBYTECODE: "1" };
-  return new Promise<CallableResult>((resolve, reject) => {
-    execFile(
-      python,
-      ["-c", RUNNER, resultPath],
-      { env, cwd: options.cwd, timeout: timeoutMs, maxBuffer: 4 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        let parsed: Record<string, unknown> | undefined;
-        try {
-          parsed = JSON.parse(readFileSync(resultPath, "utf8")) as Record<string, unknown>;
-        } catch {
-          parsed = undefined;
-        } finally {
-          rmSync(dir, { recursive: true, force: true });
-        }
-        if (parsed?.ok === true && typeof parsed.value === "string") {
-          registerSecret(parsed.value);
-          resolve({ ok: true, value: parsed.value, valueType: String(parsed.value_type), stdout, stderr });
-          return;
-        }
-        if (parsed?.ok === false && parsed.exception && typeof parsed.exception === "object") {
-          resolve({ ok: false, exception: parsed.exception as PythonException, stdout, stderr });
-          return;
-        }
-        const killed = (error as { killed?: boolean } | null)?.killed;
-        const why = killed
-          ? `did not return within ${timeoutMs / 1000}s`
-          : `${python} exited without a result (${error ? String((error as { code?: unknown }).code ?? error.message) : "no error"}); stderr: ${tail(stderr).trim() || "(empty)"}`;
-        reject(new ResolverRunError(`GET_SECRET_CALLABLE=${options.callable} ${why}`, error ?? undefined));
-      },
-    );
+  const result = await run([python, "-c", RUNNER, resultPath], {
+    env,
+    ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
+    timeoutMs,
   });
+  const { stdout, stderr } = result;
+  let parsed: Record<string, unknown> | undefined;
+  try {
+    parsed = JSON.parse(readFileSync(resultPath, "utf8")) as Record<string, unknown>;
+  } catch {
+    parsed = undefined;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  if (parsed?.ok === true && typeof parsed.value === "string") {
+    registerSecret(parsed.value);
+    return { ok: true, value: parsed.value, valueType: String(parsed.value_type), stdout, stderr };
+  }
+  if (parsed?.ok === false && parsed.exception && typeof parsed.exception === "object") {
+    return { ok: false, exception: parsed.exception as PythonException, stdout, stderr };
+  }
+  const why = result.timedOut
+    ? `did not return within ${timeoutMs / 1000}s`
+    : `${python} exited without a result (${result.notFound ? "ENOENT" : String(result.exitCode ?? result.signal)}); stderr: ${tail(stderr).trim() || "(empty)"}`;
+  throw new ResolverRunError(`GET_SECRET_CALLABLE=${options.callable} ${why}`);
 }
