@@ -1,6 +1,8 @@
 /**
  * Long-running cluster processes: each started detached in its own process group, output appended to its log file,
  * so it outlives `npm run cluster:up`; stopped by its pid (SIGTERM to its group, SIGKILL after a grace period).
+ * Not helpers/process (zx): a zx process belongs to the Node process that started it and its output to a pipe; a
+ * daemon must be unref'd with its output in a file, so the next command (cluster:down) can stop it by pid.
  */
 import { spawn } from "node:child_process";
 import { openSync } from "node:fs";

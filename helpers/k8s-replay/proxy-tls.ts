@@ -3,6 +3,8 @@
  * client config drops the user's token for a plain-http server), so the proxy that must see the session token serves
  * HTTPS with a self-signed certificate for 127.0.0.1, made here with openssl and valid for a day; the kubeconfig the
  * proxy writes pins it as the certificate authority. The key never leaves this process's temp folder, removed at once.
+ * openssl runs synchronously (not through helpers/process): the proxy needs its certificate before it can listen,
+ * inside a synchronous constructor, and the command takes milliseconds.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";

@@ -4,6 +4,8 @@
  * serves on loopback keeps answering while the child runs.
  * The child gets the parent's environment without the variables vitest sets in its own process and workers
  * (VITEST, VITEST_MODE, VITEST_POOL_ID, VITEST_WORKER_ID, TEST, NODE_ENV): it is a top-level run, not a worker.
+ * It spawns node directly (not through helpers/process, whose zx `$` goes through a shell): the self-tests pass exact
+ * argv and environments, and a test that fails must be able to see the child's output as it streamed.
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
