@@ -58,6 +58,11 @@ export interface SmokeSpec<S = undefined> extends Omit<SmokeDefinition, "recordi
   databricks?: true | DatabricksSessionSpec<S>;
   /** A Kubernetes session (the kubeconfig's current context). */
   kube?: true | KubeSessionSpec;
+  /**
+   * False: no replay block is registered (e.g. the recordings are of the embedded sample and another contract is
+   * under test); live stays as the gate decides. Default true.
+   */
+  replay?: boolean;
   /** Read instead of process.env (self-tests). */
   env?: Env;
 }
@@ -143,6 +148,7 @@ export function defineSmoke<S = undefined>(spec: SmokeSpec<S>): SmokeTest<S> {
     databricks: _d,
     kube: _k,
     settings: _s,
+    replay: _r,
     label,
     recordings,
     otherRecordings,
@@ -167,6 +173,7 @@ export function defineSmoke<S = undefined>(spec: SmokeSpec<S>): SmokeTest<S> {
   const registerNodes = (group: GroupNode, scope: SmokeScope, key: string) => {
     for (const node of group.nodes) {
       if (node.kind === "check") {
+        for (const s of scope.chain()) s.registered += 1;
         checks.set(`${key} > ${node.ref.name}`, node.ref);
         test(node.ref.name, node.options, runnable(node) as Parameters<typeof test>[2]);
         continue;
@@ -194,14 +201,15 @@ export function defineSmoke<S = undefined>(spec: SmokeSpec<S>): SmokeTest<S> {
       collecting = true;
       const scope = new SmokeScope(definition.name, mode, skipNote, env, sessions, root.shared);
       scopes.set(title, scope);
-      beforeEach(({ task, onTestFailed }) =>
+      beforeEach(({ task, onTestFailed }) => {
+        const inner = scopeOf(scopes, task);
+        for (const s of inner.chain()) s.ran += 1;
         onTestFailed(() => {
-          const inner = scopeOf(scopes, task);
           for (const s of inner.chain()) s.failed.push(task.name);
           const ref = checks.get(`${suiteKey(task.suite)} > ${task.name}`);
           if (ref) inner.results.fail(ref);
-        }),
-      );
+        });
+      });
       registerNodes(root, scope, title);
       afterAll(finishing(scope));
     });
@@ -212,7 +220,7 @@ export function defineSmoke<S = undefined>(spec: SmokeSpec<S>): SmokeTest<S> {
   if (decision.run === "skip") modes.push("live");
   else {
     if (decision.liveSkipNote !== undefined) modes.push("live");
-    modes.push(decision.run);
+    if (decision.run !== "replay" || spec.replay !== false) modes.push(decision.run);
   }
   for (const mode of modes) {
     block(mode, decision.run === mode ? undefined : decision.run === "skip" ? decision.note : decision.liveSkipNote);

@@ -41,6 +41,9 @@ type Opened =
 
 export class SmokeScope {
   readonly failed: string[] = [];
+  /** The checks registered in this scope (its groups' included) and how many of them started (not under `-t`). */
+  registered = 0;
+  ran = 0;
   readonly results: BlockResults;
   readonly #opened = new Map<SessionName | Shared<unknown>, Promise<Opened>>();
   #settings: Promise<unknown> | undefined;
@@ -140,8 +143,12 @@ export class SmokeScope {
     return this.#fallbackClock;
   }
 
-  /** Finishes everything this scope opened, in order; returns the console lines about recordings written. */
+  /**
+   * Finishes everything this scope opened, in order; returns the console lines about recordings written. Sessions
+   * are told whether every registered check ran (a replay verifies its recording only then).
+   */
   async finish(): Promise<string[]> {
+    const complete = this.ran === this.registered;
     const lines: string[] = [];
     const errors: unknown[] = [];
     for (const [, opening] of this.#opened) {
@@ -154,7 +161,7 @@ export class SmokeScope {
       try {
         if (entry.kind === "shared") await entry.spec.options.finish?.(entry.value, this.failed);
         else {
-          const line = await entry.session.finish(this.failed);
+          const line = await entry.session.finish(this.failed, complete);
           if (line) lines.push(line);
         }
       } catch (error) {

@@ -13,8 +13,11 @@ import type { Env, RunMode } from "../gates.ts";
 export interface OpenedSession<T> {
   readonly value: T;
   readonly clock: Clock;
-  /** Ends the session; returns a line for the console about a recording written, if any. */
-  finish(failedChecks: ReadonlyArray<string>): Promise<string | undefined>;
+  /**
+   * Ends the session; returns a line for the console about a recording written, if any. `complete` is false when
+   * not every check of the block ran (`-t`, a bail): a replay then does not fail on recorded requests left unused.
+   */
+  finish(failedChecks: ReadonlyArray<string>, complete?: boolean): Promise<string | undefined>;
   /** Releases without verifying, for cleanup after the session's own failure. */
   release(): Promise<void>;
 }
