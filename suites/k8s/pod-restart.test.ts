@@ -8,9 +8,9 @@
  * embedded target fixtures/target; the self-test replays marker-lost.har.
  */
 import { expect, it } from "vitest";
+import { defineSmoke } from "../../helpers/define-smoke/define-smoke.ts";
 import { recordIds, recordJson, recordPoll } from "../../helpers/evidence/record.ts";
 import { readClusterEnv } from "../../helpers/k8s-cluster/cluster-env.ts";
-import { connectCluster } from "../../helpers/k8s-cluster/connect.ts";
 import { deploymentFacts, readDeployment } from "../../helpers/k8s-cluster/deployment-check.ts";
 import { ClusterCheckError } from "../../helpers/k8s-cluster/errors.ts";
 import { clientsForKubeconfig } from "../../helpers/k8s-cluster/kube-client.ts";
@@ -23,44 +23,36 @@ import { recordedId } from "../../helpers/k8s-replay/recording.ts";
 import { isKubectlOnlyKey } from "../../helpers/k8s-replay/request-key.ts";
 import { startK8sReplay } from "../../helpers/k8s-replay/start-replay.ts";
 import type { PollLine } from "../../helpers/poll.ts";
-import { describeSmoke } from "../../helpers/smoke.ts";
 
-describeSmoke(
-  k8sPodRestartSmoke,
-  (s) => {
-    s.it(
-      RESTART_CRITERION,
-      async (ctx) => {
-        await using connection = await connectCluster(s.mode, k8sPodRestartSmoke.recordings[0] as string, process.env, {
-          namespace: clusterTargetFor(s.mode).namespace,
-        });
-        const polls: PollLine[] = [];
-        const check = {
-          clients: connection.clients,
-          target: clusterTargetFor(s.mode),
-          clock: connection.clock,
-          waitTimeoutMs: readClusterEnv().waitTimeoutMs,
-          onPoll: (line: PollLine) => polls.push(line),
-        };
-        const marker = connection.recording ? recordedId(connection.recording, "marker") : uniqueRunId();
-        connection.noteIds({ marker });
-        await recordIds(ctx, { context: connection.clients.describe, namespace: check.target.namespace, marker });
-        try {
-          const facts = deploymentFacts(await readDeployment(check));
-          const outcome = await podRestartSmoke(check, facts.matchLabels, marker);
-          await recordIds(ctx, { pod_before: outcome.before, pod_after: outcome.after });
-          await recordJson(ctx, "k8s-pod-restart", { result: "pass", ...outcome });
-          await connection.close({ passed: true });
-        } finally {
-          for (const line of polls) await recordPoll(ctx, line);
-        }
-      },
-      900_000,
-    );
-  },
-  process.env,
-  { replay: SAMPLE_REPLAYS },
-);
+const test = defineSmoke({
+  ...k8sPodRestartSmoke,
+  recordings: { kube: k8sPodRestartSmoke.recordings[0] as string },
+  kube: { namespace: (_env, mode) => clusterTargetFor(mode).namespace },
+  replay: SAMPLE_REPLAYS,
+});
+
+test(RESTART_CRITERION, async ({ kube, mode, annotate }) => {
+  const ctx = { annotate };
+  const polls: PollLine[] = [];
+  const check = {
+    clients: kube.clients,
+    target: clusterTargetFor(mode),
+    clock: kube.clock,
+    waitTimeoutMs: readClusterEnv().waitTimeoutMs,
+    onPoll: (line: PollLine) => polls.push(line),
+  };
+  const marker = kube.recording ? recordedId(kube.recording, "marker") : uniqueRunId();
+  kube.noteIds({ marker });
+  await recordIds(ctx, { context: kube.clients.describe, namespace: check.target.namespace, marker });
+  try {
+    const facts = deploymentFacts(await readDeployment(check));
+    const outcome = await podRestartSmoke(check, facts.matchLabels, marker);
+    await recordIds(ctx, { pod_before: outcome.before, pod_after: outcome.after });
+    await recordJson(ctx, "k8s-pod-restart", { result: "pass", ...outcome });
+  } finally {
+    for (const line of polls) await recordPoll(ctx, line);
+  }
+}, 900_000);
 
 describeSampleReplay("K8s pod restart against recordings (self-test)", { tags: ["k8s", "replay", "self-test"] }, () => {
   it("marker-lost: (captured) the marker is gone on the replacement pod; the failure names both pods and the emptyDir", async () => {
