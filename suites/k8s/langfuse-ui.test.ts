@@ -11,9 +11,9 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, it } from "vitest";
+import { defineSmoke } from "../../helpers/define-smoke/define-smoke.ts";
 import { recordIds, recordJson } from "../../helpers/evidence/record.ts";
 import { readClusterEnv } from "../../helpers/k8s-cluster/cluster-env.ts";
-import { connectCluster } from "../../helpers/k8s-cluster/connect.ts";
 import { clientsForKubeconfig } from "../../helpers/k8s-cluster/kube-client.ts";
 import { describeSampleReplay, SAMPLE_REPLAYS } from "../../helpers/k8s-cluster/sample-replays.ts";
 import { loadK8sRecording } from "../../helpers/k8s-replay/recording.ts";
@@ -25,39 +25,30 @@ import { readLangfuseEnv } from "../../helpers/langfuse/langfuse-env.ts";
 import { langfuseUiSmokeDefinition } from "../../helpers/langfuse/smokes.ts";
 import { langfuseUiSmoke } from "../../helpers/langfuse/ui-smoke.ts";
 import { saveHar } from "../../helpers/replay/har-file.ts";
-import { describeSmoke } from "../../helpers/smoke.ts";
 
-describeSmoke(
-  langfuseUiSmokeDefinition,
-  (s) => {
-    s.it("the internal LangFuse UI answers 200 or 302, with a sanitized JSON line", async (ctx) => {
-      const env = readLangfuseEnv();
-      await using connection = await connectCluster(
-        s.mode,
-        langfuseUiSmokeDefinition.recordings[0] as string,
-        process.env,
-        {
-          namespace: env.namespace,
-        },
-      );
-      await recordIds(ctx, { context: connection.clients.describe, namespace: env.namespace });
-      try {
-        const line = await langfuseUiSmoke(connection.clients, env, connection.clock, readClusterEnv().waitTimeoutMs);
-        console.log(jsonLine(line));
-        await recordJson(ctx, "langfuse-ui-smoke", line);
-        await connection.close({ passed: true });
-      } catch (error) {
-        if (error instanceof LangfuseUiSmokeError) {
-          console.log(jsonLine(error.line));
-          await recordJson(ctx, "langfuse-ui-smoke", error.line);
-        }
-        throw error;
-      }
-    });
-  },
-  process.env,
-  { replay: SAMPLE_REPLAYS },
-);
+const test = defineSmoke({
+  ...langfuseUiSmokeDefinition,
+  recordings: { kube: langfuseUiSmokeDefinition.recordings[0] as string },
+  kube: { namespace: (env) => readLangfuseEnv(env).namespace },
+  replay: SAMPLE_REPLAYS,
+});
+
+test("the internal LangFuse UI answers 200 or 302, with a sanitized JSON line", async ({ kube, annotate }) => {
+  const ctx = { annotate };
+  const env = readLangfuseEnv();
+  await recordIds(ctx, { context: kube.clients.describe, namespace: env.namespace });
+  try {
+    const line = await langfuseUiSmoke(kube.clients, env, kube.clock, readClusterEnv().waitTimeoutMs);
+    console.log(jsonLine(line));
+    await recordJson(ctx, "langfuse-ui-smoke", line);
+  } catch (error) {
+    if (error instanceof LangfuseUiSmokeError) {
+      console.log(jsonLine(error.line));
+      await recordJson(ctx, "langfuse-ui-smoke", error.line);
+    }
+    throw error;
+  }
+});
 
 /** The captured UI recording with the UI's answer replaced (a real LangFuse sets cookies; the stand-in does not). */
 function uiVariant(dir: string, name: string, answer: TunnelAnswer): string {
