@@ -13,9 +13,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Har } from "har-format";
 import { expect, it } from "vitest";
+import { defineSmoke } from "../../helpers/define-smoke/define-smoke.ts";
 import { recordIds, recordJson, recordPoll, recordSection } from "../../helpers/evidence/record.ts";
 import { readClusterEnv } from "../../helpers/k8s-cluster/cluster-env.ts";
-import { connectCluster } from "../../helpers/k8s-cluster/connect.ts";
 import { clientsForKubeconfig } from "../../helpers/k8s-cluster/kube-client.ts";
 import { describeSampleReplay, SAMPLE_REPLAYS } from "../../helpers/k8s-cluster/sample-replays.ts";
 import { uniqueRunId } from "../../helpers/k8s-cluster/unique-id.ts";
@@ -29,60 +29,51 @@ import { langfuseTraceSmokeDefinition } from "../../helpers/langfuse/smokes.ts";
 import { langfuseTraceSmoke } from "../../helpers/langfuse/trace-smoke.ts";
 import type { PollLine } from "../../helpers/poll.ts";
 import { saveHar } from "../../helpers/replay/har-file.ts";
-import { describeSmoke } from "../../helpers/smoke.ts";
 
-describeSmoke(
-  langfuseTraceSmokeDefinition,
-  (s) => {
-    s.it(
-      "a trace ingested before rollout restart deployment/langfuse is readable after it",
-      async (ctx) => {
-        const env = readLangfuseEnv();
-        await using connection = await connectCluster(
-          s.mode,
-          langfuseTraceSmokeDefinition.recordings[0] as string,
-          process.env,
-          {
-            namespace: env.namespace,
-          },
-        );
-        const run = connection.recording ? undefined : uniqueRunId();
-        const traceId = connection.recording ? recordedId(connection.recording, "traceId") : `smokebook-trace-${run}`;
-        const eventId = connection.recording ? recordedId(connection.recording, "eventId") : `smokebook-event-${run}`;
-        connection.noteIds({ traceId, eventId });
-        await recordIds(ctx, { context: connection.clients.describe, namespace: env.namespace, trace_id: traceId });
-        const polls: PollLine[] = [];
-        try {
-          const line = await langfuseTraceSmoke({
-            clients: connection.clients,
-            clock: connection.clock,
-            waitTimeoutMs: readClusterEnv().waitTimeoutMs,
-            onPoll: (l) => polls.push(l),
-            env,
-            traceId,
-            eventId,
-            allowBlankKeys: s.mode === "replay",
-          });
-          console.log(jsonLine(line));
-          await recordJson(ctx, "langfuse-trace-smoke", line);
-          await recordSection(ctx, "DEV-044 evidence (seed 001 DoD mapping)", dev044Evidence(line));
-          await connection.close({ passed: true });
-        } catch (error) {
-          if (error instanceof LangfuseTraceStageError) {
-            console.log(jsonLine(error.line));
-            await recordJson(ctx, "langfuse-trace-smoke", error.line);
-          }
-          throw error;
-        } finally {
-          for (const line of polls) await recordPoll(ctx, line);
-        }
-      },
-      900_000,
-    );
-  },
-  process.env,
-  { replay: SAMPLE_REPLAYS },
-);
+const test = defineSmoke({
+  ...langfuseTraceSmokeDefinition,
+  recordings: { kube: langfuseTraceSmokeDefinition.recordings[0] as string },
+  kube: { namespace: (env) => readLangfuseEnv(env).namespace },
+  replay: SAMPLE_REPLAYS,
+});
+
+test("a trace ingested before rollout restart deployment/langfuse is readable after it", async ({
+  kube,
+  mode,
+  annotate,
+}) => {
+  const ctx = { annotate };
+  const env = readLangfuseEnv();
+  const run = kube.recording ? undefined : uniqueRunId();
+  const traceId = kube.recording ? recordedId(kube.recording, "traceId") : `smokebook-trace-${run}`;
+  const eventId = kube.recording ? recordedId(kube.recording, "eventId") : `smokebook-event-${run}`;
+  kube.noteIds({ traceId, eventId });
+  await recordIds(ctx, { context: kube.clients.describe, namespace: env.namespace, trace_id: traceId });
+  const polls: PollLine[] = [];
+  try {
+    const line = await langfuseTraceSmoke({
+      clients: kube.clients,
+      clock: kube.clock,
+      waitTimeoutMs: readClusterEnv().waitTimeoutMs,
+      onPoll: (l) => polls.push(l),
+      env,
+      traceId,
+      eventId,
+      allowBlankKeys: mode === "replay",
+    });
+    console.log(jsonLine(line));
+    await recordJson(ctx, "langfuse-trace-smoke", line);
+    await recordSection(ctx, "DEV-044 evidence (seed 001 DoD mapping)", dev044Evidence(line));
+  } catch (error) {
+    if (error instanceof LangfuseTraceStageError) {
+      console.log(jsonLine(error.line));
+      await recordJson(ctx, "langfuse-trace-smoke", error.line);
+    }
+    throw error;
+  } finally {
+    for (const line of polls) await recordPoll(ctx, line);
+  }
+}, 900_000);
 
 /** The DoD rows seed 001 maps to this smoke's JSON line. */
 function dev044Evidence(line: TraceSmokeLine): string {
