@@ -14,9 +14,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, it } from "vitest";
+import { defineSmoke } from "../../helpers/define-smoke/define-smoke.ts";
 import { readClusterEnv } from "../../helpers/k8s-cluster/cluster-env.ts";
 import { CLUSTER_CRITERIA, ClusterRun, runClusterCriteria } from "../../helpers/k8s-cluster/cluster-smoke.ts";
-import { type ClusterConnection, connectCluster } from "../../helpers/k8s-cluster/connect.ts";
+import type { ClusterConnection } from "../../helpers/k8s-cluster/connect.ts";
 import { runCriterionWithEvidence } from "../../helpers/k8s-cluster/criterion-evidence.ts";
 import { HEALTH_CRITERION } from "../../helpers/k8s-cluster/health-check.ts";
 import { clientsForKubeconfig } from "../../helpers/k8s-cluster/kube-client.ts";
@@ -29,51 +30,40 @@ import { isKubectlOnlyKey } from "../../helpers/k8s-replay/request-key.ts";
 import { startK8sReplay } from "../../helpers/k8s-replay/start-replay.ts";
 import type { PollLine } from "../../helpers/poll.ts";
 import { saveHar } from "../../helpers/replay/har-file.ts";
-import { describeSmoke } from "../../helpers/smoke.ts";
 
-describeSmoke(
-  k8sClusterSmoke,
-  (s) => {
-    const polls: PollLine[] = [];
-    let connection: ClusterConnection;
-    let run: ClusterRun;
-    let ran = 0;
-    let passed = 0;
+// The kube session is finished after the last criterion: a replay must have used its whole recording when every
+// criterion ran (not under -t or a bail); a recording replaces the committed one only when every criterion ran and
+// passed, otherwise it is kept as .failed.har.
+const test = defineSmoke({
+  ...k8sClusterSmoke,
+  recordings: { kube: k8sClusterSmoke.recordings[0] as string },
+  kube: { namespace: (_env, mode) => clusterTargetFor(mode).namespace },
+  replay: SAMPLE_REPLAYS,
+});
 
-    s.beforeAll(async () => {
-      const env = readClusterEnv();
-      connection = await connectCluster(s.mode, k8sClusterSmoke.recordings[0] as string, process.env, {
-        namespace: clusterTargetFor(s.mode).namespace,
-      });
-      run = new ClusterRun({
-        clients: connection.clients,
-        target: clusterTargetFor(s.mode),
-        clock: connection.clock,
-        waitTimeoutMs: env.waitTimeoutMs,
-        onPoll: (line) => polls.push(line),
-      });
+/** One ClusterRun per block (deployment facts and diagnostics read once), and the poll lines not yet recorded. */
+const cluster = test.shared("the cluster run", ({ mode }) => {
+  const polls: PollLine[] = [];
+  let run: ClusterRun | undefined;
+  const runOn = (kube: ClusterConnection) => {
+    run ??= new ClusterRun({
+      clients: kube.clients,
+      target: clusterTargetFor(mode),
+      clock: kube.clock,
+      waitTimeoutMs: readClusterEnv().waitTimeoutMs,
+      onPoll: (line) => polls.push(line),
     });
-    // A replay must have used its whole recording — when every criterion ran (not under -t or a bail). A recording
-    // replaces the committed one only when every criterion ran and passed; otherwise it is kept as .failed.har.
-    s.afterAll(() =>
-      connection?.close({ verify: ran === CLUSTER_CRITERIA.length, passed: passed === CLUSTER_CRITERIA.length }),
-    );
+    return run;
+  };
+  return { polls, runOn };
+});
 
-    for (const criterion of CLUSTER_CRITERIA) {
-      s.it(
-        criterion.name,
-        async (ctx) => {
-          ran += 1;
-          await runCriterionWithEvidence(ctx, run, criterion, polls);
-          passed += 1;
-        },
-        900_000,
-      );
-    }
-  },
-  process.env,
-  { replay: SAMPLE_REPLAYS },
-);
+for (const criterion of CLUSTER_CRITERIA) {
+  test(criterion.name, async ({ kube, shared, annotate }) => {
+    const { polls, runOn } = await shared(cluster);
+    await runCriterionWithEvidence({ annotate }, runOn(kube), criterion, polls);
+  }, 900_000);
+}
 
 describeSampleReplay(
   "K8s cluster stage against recordings (self-test)",
