@@ -71,20 +71,7 @@ export function tagsFor(smoke: Pick<SmokeDefinition, "tags">, mode: RunMode): st
   return [...modeTags, ...(smoke.tags ?? [])];
 }
 
-export interface DescribeOptions {
-  /**
-   * False: never register the replay block (the smoke's recordings are of the embedded sample, and another contract
-   * is under test, so replaying them would report on the sample instead). Live stays as the gate decides.
-   */
-  replay?: boolean;
-}
-
-export function describeSmoke(
-  smoke: SmokeDefinition,
-  body: (scope: SmokeScope) => void,
-  env: Env = process.env,
-  options: DescribeOptions = {},
-): void {
+export function describeSmoke(smoke: SmokeDefinition, body: (scope: SmokeScope) => void, env: Env = process.env): void {
   const decision = decideMode(smoke, env);
   if (decision.run === "skip") {
     describe(`${smoke.name} [live]`, { tags: tagsFor(smoke, "live") }, () =>
@@ -98,6 +85,5 @@ export function describeSmoke(
     );
   }
   const mode = decision.run;
-  if (mode === "replay" && options.replay === false) return;
   describe(`${smoke.name} [${mode}]`, { tags: tagsFor(smoke, mode) }, () => body(scope(smoke, mode, undefined, env)));
 }

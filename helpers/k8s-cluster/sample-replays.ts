@@ -6,6 +6,7 @@
 import { describe } from "vitest";
 import { usesOwnContract } from "../contract/load.ts";
 
+/** defineSmoke `replay` of the smokes whose recordings are the sample's: `replay: SAMPLE_REPLAYS`. */
 export const SAMPLE_REPLAYS = !usesOwnContract();
 
 /** `describe` for a block that replays only the sample's recordings; registers nothing under another contract. */
