@@ -41,6 +41,11 @@ export interface SmokebookConfigOptions {
    * and servers, so more workers than cores pays off; measure with a benchmark before raising it.
    */
   maxWorkers?: number | string;
+  /**
+   * False: the test files of a worker share one module graph instead of re-importing the SDKs for each file
+   * (vitest `isolate`). Faster; right only when no file leaves global state behind. Default: vitest's (isolated).
+   */
+  isolate?: boolean;
 }
 
 export const SMOKEBOOK_TAGS: readonly TagDefinition[] = [
@@ -112,6 +117,7 @@ export function smokebookConfig(options: SmokebookConfigOptions = {}): ViteUserC
       reporters: ["default", "junit", "json"],
       runner: REDACTING_RUNNER,
       ...(options.maxWorkers !== undefined ? { maxWorkers: options.maxWorkers } : {}),
+      ...(options.isolate !== undefined ? { isolate: options.isolate } : {}),
       outputFile: { junit: `${evidence}/junit.xml`, json: `${evidence}/results.json` },
       tags,
       projects: [...extra, ...systemProjects],
