@@ -43,6 +43,9 @@ export default smokebookConfig({
     docker: { sequence: { groupOrder: 2 }, testTimeout: 300_000, hookTimeout: 600_000, fileParallelism: false },
     k8s: {
       sequence: { groupOrder: 3 },
+      // One file at a time: the live smokes share one cluster and the pod-restart smoke deletes the pod the cluster
+      // smoke port-forwards to (seen when they ran side by side).
+      fileParallelism: false,
       testTimeout: 120_000,
       hookTimeout: 120_000,
       // These two only replay the embedded sample's recordings: with another contract under test they stay out of

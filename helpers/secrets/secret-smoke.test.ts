@@ -21,16 +21,14 @@ import {
   secretSmokeBench,
 } from "./testing/smoke-bench.ts";
 
-// Each check has a fake workspace and front of its own (their request logs are what the criteria read), so the
-// checks run concurrently: most of their time is python child processes.
-const { ownSmoke } = secretSmokeBench();
+const { smokeWith } = secretSmokeBench();
 
-describe.concurrent.each([
+describe.each([
   ["built-in", () => builtInResolver(5_000)],
   ["python reference callable", () => python("reference:get_secret")],
 ])("the %s resolver passes every criterion", (_name, make) => {
   it("step 2, step 3, precedence and classification", async () => {
-    const smoke = await ownSmoke(make());
+    const smoke = smokeWith(make());
     const step2 = await envFirst(smoke);
     expect(step2.evidence).toMatchObject({ stub_variable: "SECRET_AZURE_OPENAI_ENDPOINT", scope_reads: 0 });
     const step3 = await scopeFallback(smoke);
@@ -47,14 +45,14 @@ describe.concurrent.each([
   }, 60_000);
 
   it("step 3 records KEY_VAULT_SECRET_SCOPE when only the fallback is set", async () => {
-    const step3 = await scopeFallback(await ownSmoke(make(), { KEY_VAULT_SECRET_SCOPE: SCOPE }));
+    const step3 = await scopeFallback(smokeWith(make(), { KEY_VAULT_SECRET_SCOPE: SCOPE }));
     expect(step3.evidence.scope_variable).toBe("KEY_VAULT_SECRET_SCOPE");
   }, 30_000);
 });
 
-describe("an undeclared python exception is classified from its status and type", { concurrent: true }, () => {
+describe("an undeclared python exception is classified from its status and type", () => {
   it("urllib's HTTPError / RemoteDisconnected / IndexError escape get_secret_plain and still classify", async () => {
-    checkClassification(await classify(await ownSmoke(python("broken:get_secret_plain"))));
+    checkClassification(await classify(smokeWith(python("broken:get_secret_plain"))));
   }, 60_000);
 });
 
@@ -99,14 +97,14 @@ const broken: Record<string, ResolverUnderTest> = {
   },
 };
 
-describe("failure variants fail the right criterion", { tags: ["self-test"], concurrent: true }, () => {
+describe("failure variants fail the right criterion", { tags: ["self-test"] }, () => {
   it.each([
     ["TypeScript", broken.scopeFirst as ResolverUnderTest],
     ["python", python("broken:get_secret_scope_first")],
   ])(
     "%s: stub present but scope read attempted → step 2 fails although the stub value came back",
     async (_lang, resolver) => {
-      const error = await criterionFailure(async () => envFirst(await ownSmoke(resolver)));
+      const error = await criterionFailure(() => envFirst(smokeWith(resolver)));
       expect(error.criterion).toBe(CRITERIA.envFirst);
       expect(error.message).toBe(
         `${CRITERIA.envFirst}: SECRET_AZURE_OPENAI_ENDPOINT was set but the resolver read the secret scope 1 time(s) (GET secrets/get scope=__invalid_scope_for_env_first_check__ key=${KEY} → 404); a scope read fails this step even when the stub value comes back`,
@@ -121,7 +119,7 @@ describe("failure variants fail the right criterion", { tags: ["self-test"], con
   ])(
     "%s: fallback scope read first → precedence fails",
     async (_lang, resolver) => {
-      const error = await criterionFailure(async () => precedence(await ownSmoke(resolver)));
+      const error = await criterionFailure(() => precedence(smokeWith(resolver)));
       expect(error.criterion).toBe(CRITERIA.precedence);
       expect(error.message).toMatch(
         /DATABRICKS_SECRET_SCOPE was set to "smokebook-dev" but the fallback KEY_VAULT_SECRET_SCOPE scope "__smokebook_fallback_scope_must_not_be_read_first__" was read first \(GET secrets\/get scope=__smokebook_fallback_scope_must_not_be_read_first__ key=azure-openai-endpoint → 404; GET secrets\/get scope=smokebook-dev key=azure-openai-endpoint → 200\)/,
@@ -136,7 +134,7 @@ describe("failure variants fail the right criterion", { tags: ["self-test"], con
   ])(
     "%s: 403 misclassified → classification fails naming both 403 cases",
     async (_lang, resolver) => {
-      const error = await classificationFailure(await ownSmoke(resolver));
+      const error = await classificationFailure(smokeWith(resolver));
       expect(error.criterion).toBe(CRITERIA.classification);
       expect(error.message).toContain(`2 of ${3 + errorCases.length} failure(s) misclassified`);
       expect(error.message).toContain(
@@ -148,7 +146,7 @@ describe("failure variants fail the right criterion", { tags: ["self-test"], con
   );
 
   it("step 3 fails naming the variables when neither scope variable is set", async () => {
-    const error = await criterionFailure(async () => scopeFallback(await ownSmoke(builtIn, {})));
+    const error = await criterionFailure(() => scopeFallback(smokeWith(builtIn, {})));
     expect(error.message).toBe(
       `${CRITERIA.scopeFallback}: step 3 needs DATABRICKS_SECRET_SCOPE or KEY_VAULT_SECRET_SCOPE (neither is set)`,
     );
@@ -156,7 +154,7 @@ describe("failure variants fail the right criterion", { tags: ["self-test"], con
 
   it("a callable that cannot be imported gives classification rows without a kind, naming the callable", async () => {
     const rows = await classify({
-      ...(await ownSmoke(python("missing_module:get_secret"))),
+      ...smokeWith(python("missing_module:get_secret")),
       errorCases: errorCases.slice(0, 1),
     });
     expect(rows.slice(0, 3).every((r) => r.actual === "Permanent")).toBe(true);

@@ -32,55 +32,30 @@ export const python = (fn: string) => pythonResolver(`smokebook_secret_sample.${
 
 export interface SmokeBench {
   smokeWith(resolver: ResolverUnderTest, scopes?: SecretSmoke["settings"]["scopes"]): SecretSmoke;
-  /**
-   * Like smokeWith, with a fake workspace and front of its own (stopped after the file), whose request log no other
-   * check shares: checks using it can run concurrently.
-   */
-  ownSmoke(resolver: ResolverUnderTest, scopes?: SecretSmoke["settings"]["scopes"]): Promise<SecretSmoke>;
-}
-
-async function startBench(): Promise<{ fake: FakeWorkspace; front: WorkspaceFront }> {
-  const fake = await startFakeWorkspace({ token: TOKEN, scopes: { [SCOPE]: { [KEY]: SECRET } } });
-  const client = createWorkspaceClient({ DATABRICKS_HOST: fake.url, DATABRICKS_TOKEN: TOKEN });
-  const front = await startWorkspaceFront({ upstream: { kind: "forward", client } });
-  return { fake, front };
-}
-
-function smokeOn(
-  front: WorkspaceFront,
-  resolver: ResolverUnderTest,
-  scopes: SecretSmoke["settings"]["scopes"],
-): SecretSmoke {
-  return {
-    settings: { key: KEY, scopes, callable: undefined, python: "python3", timeoutMs: 5_000 },
-    resolver,
-    front,
-    errorCases,
-  };
 }
 
 /** Starts the fake workspace and the front for the calling file (beforeAll) and stops them (afterAll). */
 export function secretSmokeBench(): SmokeBench {
-  let shared: { fake: FakeWorkspace; front: WorkspaceFront } | undefined;
-  const own: Array<{ fake: FakeWorkspace; front: WorkspaceFront }> = [];
+  let fake: FakeWorkspace | undefined;
+  let front: WorkspaceFront | undefined;
   beforeAll(async () => {
-    shared = await startBench();
+    fake = await startFakeWorkspace({ token: TOKEN, scopes: { [SCOPE]: { [KEY]: SECRET } } });
+    const client = createWorkspaceClient({ DATABRICKS_HOST: fake.url, DATABRICKS_TOKEN: TOKEN });
+    front = await startWorkspaceFront({ upstream: { kind: "forward", client } });
   });
   afterAll(async () => {
-    for (const bench of [...own, ...(shared ? [shared] : [])]) {
-      await bench.front.close();
-      await bench.fake.close();
-    }
+    await front?.close();
+    await fake?.close();
   });
   return {
     smokeWith: (resolver, scopes = { DATABRICKS_SECRET_SCOPE: SCOPE }) => {
-      if (!shared) throw new Error("secretSmokeBench: the front is not started (use smokeWith inside a test)");
-      return smokeOn(shared.front, resolver, scopes);
-    },
-    ownSmoke: async (resolver, scopes = { DATABRICKS_SECRET_SCOPE: SCOPE }) => {
-      const bench = await startBench();
-      own.push(bench);
-      return smokeOn(bench.front, resolver, scopes);
+      if (!front) throw new Error("secretSmokeBench: the front is not started (use smokeWith inside a test)");
+      return {
+        settings: { key: KEY, scopes, callable: undefined, python: "python3", timeoutMs: 5_000 },
+        resolver,
+        front,
+        errorCases,
+      };
     },
   };
 }
