@@ -27,11 +27,17 @@ export interface HttpSession {
 function liveBaseUrl(options: HttpSessionOptions, env: Env): string {
   const value = env[options.url]?.trim();
   if (!value) throw new SmokebookError("HTTP_URL_UNSET", `${options.url} is not set (the base URL of this smoke)`);
+  let url: URL | undefined;
   try {
-    return new URL(value).href;
+    url = new URL(value);
   } catch {
+    url = undefined;
+  }
+  // "localhost:8080" parses as a URL of scheme "localhost:": only http and https are base URLs here.
+  if (url?.protocol !== "http:" && url?.protocol !== "https:") {
     throw new EnvValueError(options.url, value, "an absolute http(s) URL, e.g. http://127.0.0.1:8080/");
   }
+  return url.href;
 }
 
 function resolveAgainst(base: string, path: string | undefined): string {
