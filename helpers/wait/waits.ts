@@ -55,7 +55,12 @@ export function createWaits(scope: WaitScope): Waits {
         const method = options.init?.method ?? "GET";
         const response = await until<Response>({
           condition: `${method} ${url} answers ${wanted.join(" or ")}`,
-          probe: (probeSignal) => fetch(url, { ...options.init, method, signal: probeSignal ?? null }),
+          probe: async (probeSignal) => {
+            const response = await fetch(url, { ...options.init, method, signal: probeSignal ?? null });
+            // An answer that is not the one waited for is not read: release its connection at once.
+            if (!wanted.includes(response.status)) await response.body?.cancel();
+            return response;
+          },
           done: (r) => wanted.includes(r.status),
           describe: (r) => `HTTP ${r.status}${r.statusText ? ` ${r.statusText}` : ""}`,
           ...options,
